@@ -1,0 +1,28 @@
+package app
+
+import (
+	"log/slog"
+	"time"
+
+	"github.com/innovation-accelerators/portal/models"
+)
+
+// Services bundles every capability, built over one store, so the binary and the tests wire them alike.
+type Services struct {
+	Identity *Identity
+	People   *People
+	Overview *Overview
+}
+
+// NewServices builds the services. now may be nil for the real clock.
+func NewServices(store *models.Store, identity IdentityConfig, now func() time.Time, log *slog.Logger) (*Services, error) {
+	id, err := NewIdentity(store, identity, now, log)
+	if err != nil {
+		return nil, err
+	}
+	return &Services{
+		Identity: id,
+		People:   NewPeople(store, identity.Providers, now, log),
+		Overview: NewOverview(store),
+	}, nil
+}

@@ -1,0 +1,143 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+
+	"github.com/innovation-accelerators/portal/models"
+)
+
+func (id *Identity) storeSession(ctx context.Context, store *models.Store, token string, u models.User, t models.Tenant, provider, rawIDToken string) error {
+	now := id.now()
+	sess := models.Session{
+		IDHash: hashToken(token), UserID: u.ID, TenantID: t.ID, Provider: provider, IDToken: rawIDToken,
+		CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(id.cfg.SessionAbsolute),
+	}
+	if err := store.CreateSession(ctx, &sess); err != nil {
+		return fmt.Errorf("store session: %w", err)
+	}
+	return nil
+}
+
+// Authenticate returns the principal a session cookie stands for. A session that is unknown, idle too long,
+// past its absolute end, or whose user is disabled or no longer holds a role in its tenant gives
+// ErrUnauthenticated (and an expired one is deleted).
+func (id *Identity) Authenticate(ctx context.Context, sessionToken string) (Principal, error) {
+	if sessionToken == "" {
+		return Principal{}, ErrUnauthenticated
+	}
+	idHash := hashToken(sessionToken)
+	sess, err := id.store.Session(ctx, idHash)
+	if errors.Is(err, models.ErrNotFound) {
+		return Principal{}, ErrUnauthenticated
+	}
+	if err != nil {
+		return Principal{}, fmt.Errorf("read session: %w", err)
+	}
+	now := id.now()
+	if !now.Before(sess.ExpiresAt) || !now.Before(sess.LastSeenAt.Add(id.cfg.SessionIdle)) {
+		if err := id.store.DeleteSession(ctx, idHash); err != nil {
+			return Principal{}, err
+		}
+		return Principal{}, ErrUnauthenticated
+	}
+	principal, err := id.principalOf(ctx, sess.UserID, sess.TenantID)
+	if err != nil {
+		return Principal{}, err
+	}
+	if now.Sub(sess.LastSeenAt) >= sessionTouchInterval {
+		if err := id.store.TouchSession(ctx, idHash, now); err != nil {
+			return Principal{}, err
+		}
+	}
+	return principal, nil
+}
+
+// principalOf builds the principal for a user acting in a tenant, or ErrUnauthenticated if the user is
+// disabled or holds no role there any more.
+func (id *Identity) principalOf(ctx context.Context, userID, tenantID int64) (Principal, error) {
+	user, err := id.store.User(ctx, userID)
+	if errors.Is(err, models.ErrNotFound) || (err == nil && user.Disabled()) {
+		return Principal{}, ErrUnauthenticated
+	}
+	if err != nil {
+		return Principal{}, err
+	}
+	tenant, err := id.store.Tenant(ctx, tenantID)
+	if err != nil {
+		return Principal{}, fmt.Errorf("read session tenant: %w", err)
+	}
+	memberships, err := id.store.MembershipsOfUser(ctx, userID)
+	if err != nil {
+		return Principal{}, err
+	}
+	roles := rolesIn(memberships, tenantID)
+	if len(roles) == 0 {
+		return Principal{}, ErrUnauthenticated
+	}
+	return newPrincipal(user, tenant, roles), nil
+}
+
+// Logout ends the session on the server. When the provider it came from advertises an end-session endpoint,
+// it returns the URL to send the browser to, so the person is signed out there too; otherwise "".
+func (id *Identity) Logout(ctx context.Context, sessionToken string) (string, error) {
+	if sessionToken == "" {
+		return "", nil
+	}
+	idHash := hashToken(sessionToken)
+	sess, err := id.store.Session(ctx, idHash)
+	if errors.Is(err, models.ErrNotFound) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read session: %w", err)
+	}
+	err = id.store.Transaction(ctx, func(store *models.Store) error {
+		if err := store.DeleteSession(ctx, idHash); err != nil {
+			return err
+		}
+		return appendAudit(ctx, store, id.now(), auditRecord{
+			Actor: sess.UserID, Tenant: sess.TenantID, Action: "signout", EntityType: "user", EntityID: idString(sess.UserID),
+		})
+	})
+	if err != nil {
+		return "", fmt.Errorf("end session: %w", err)
+	}
+	return id.endSessionURL(ctx, sess), nil
+}
+
+// endSessionURL builds the provider's RP-initiated logout address. A provider that cannot be reached now
+// gets no redirect: the portal session has ended either way.
+func (id *Identity) endSessionURL(ctx context.Context, sess models.Session) string {
+	p, err := id.providers.get(ctx, sess.Provider)
+	if err != nil || p.endSessionURL == "" {
+		return ""
+	}
+	u, err := url.Parse(p.endSessionURL)
+	if err != nil {
+		return ""
+	}
+	q := u.Query()
+	q.Set("client_id", p.ClientID)
+	if sess.IDToken != "" {
+		q.Set("id_token_hint", sess.IDToken)
+	}
+	if id.cfg.PostLogoutRedirectURL != "" {
+		q.Set("post_logout_redirect_uri", id.cfg.PostLogoutRedirectURL)
+	}
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// DeleteExpired removes expired sessions and abandoned login transactions; serve runs it periodically.
+func (id *Identity) DeleteExpired(ctx context.Context) (int64, error) {
+	now := id.now()
+	sessions, err := id.store.DeleteExpiredSessions(ctx, now, id.cfg.SessionIdle)
+	if err != nil {
+		return 0, err
+	}
+	logins, err := id.store.DeleteExpiredLoginTransactions(ctx, now)
+	return sessions + logins, err
+}

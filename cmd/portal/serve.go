@@ -1,0 +1,145 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/innovation-accelerators/portal/app"
+	"github.com/innovation-accelerators/portal/handlers"
+	"github.com/innovation-accelerators/portal/handlers/devidp"
+	"github.com/innovation-accelerators/portal/models"
+)
+
+// shutdownGrace is how long in-flight requests get to finish after SIGTERM or SIGINT.
+const shutdownGrace = 20 * time.Second
+
+func runServe(ctx context.Context, env environment, args []string) error {
+	fs := newFlags(env, "serve", "serve\n\nRuns the web portal on PORTAL_ADDR (default :8080). Applies pending migrations first.\nWith no identity provider configured (and PORTAL_ENV not production) it serves the development\nidentity provider under /dev-idp.")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cfg, err := loadConfig(env.getenv, env.readFile)
+	if err != nil {
+		return err
+	}
+	log := newLogger(env.stderr, cfg.Production)
+	db, err := openMigrated(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	handler, identity, err := buildPortal(cfg, db, log)
+	if err != nil {
+		return err
+	}
+	listener, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return bad("PORTAL_ADDR", "cannot listen on %s: %v", cfg.Addr, err)
+	}
+	go removeExpiredSessions(ctx, identity, log)
+	return serveUntilDone(ctx, listener, handler, cfg, log)
+}
+
+// buildPortal wires the services and the HTTP handler: the one place that knows every part.
+func buildPortal(cfg config, db *models.Database, log *slog.Logger) (http.Handler, *app.Identity, error) {
+	store := models.NewStore(db.Gorm)
+	services, err := app.NewServices(store, app.IdentityConfig{
+		Providers:             cfg.Providers,
+		RedirectURL:           cfg.BaseURL.String() + "/auth/callback",
+		PostLogoutRedirectURL: cfg.BaseURL.String() + "/signed-out",
+		SessionIdle:           cfg.SessionIdle,
+		SessionAbsolute:       cfg.SessionAbsolute,
+	}, nil, log)
+	if err != nil {
+		return nil, nil, err
+	}
+	devIdentityProvider, err := newDevelopmentProvider(cfg, store, log)
+	if err != nil {
+		return nil, nil, err
+	}
+	handler, err := handlers.New(handlers.Config{
+		BaseURL: cfg.BaseURL, Development: !cfg.Production, TrustedProxies: cfg.TrustedProxies,
+		FormActionOrigins: providerOrigins(cfg), DevIdentityProvider: devIdentityProvider, Log: log,
+	}, handlers.ServicesFrom(services, db.Ping))
+	return handler, services.Identity, err
+}
+
+// developmentProvider builds the built-in identity provider when the configuration asks for it.
+func newDevelopmentProvider(cfg config, store *models.Store, log *slog.Logger) (http.Handler, error) {
+	if !cfg.DevIdentityProvider {
+		return nil, nil
+	}
+	p := cfg.Providers[0]
+	log.Warn("using the development identity provider: anyone can sign in as any demo user", "issuer", p.Issuer)
+	return devidp.New(devidp.Config{
+		Issuer: p.Issuer, ClientID: p.ClientID, ClientSecret: p.ClientSecret,
+		RedirectURIs:           []string{cfg.BaseURL.String() + "/auth/callback"},
+		PostLogoutRedirectURIs: []string{cfg.BaseURL.String() + "/signed-out"},
+		StylesheetURL:          "/static/current/govuk/portal.css",
+		Directory:              handlers.DevelopmentDirectory{Store: store, Provider: p.Name},
+		Logger:                 log,
+	})
+}
+
+// providerOrigins are the origins sign-in and sign-out forms redirect to, for the CSP's form-action.
+func providerOrigins(cfg config) []string {
+	var origins []string
+	for _, p := range cfg.Providers {
+		if u, err := url.Parse(p.Issuer); err == nil {
+			origins = append(origins, u.Scheme+"://"+u.Host)
+		}
+	}
+	return origins
+}
+
+// serveUntilDone serves until the context ends (SIGTERM or SIGINT), then lets in-flight requests finish.
+func serveUntilDone(ctx context.Context, listener net.Listener, handler http.Handler, cfg config, log *slog.Logger) error {
+	srv := &http.Server{
+		Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
+		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10,
+		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(listener) }()
+	log.Info("portal is listening", "addr", listener.Addr().String(), "base_url", cfg.BaseURL.String())
+	select {
+	case err := <-served:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// removeExpiredSessions clears dead sessions and abandoned sign-ins every ten minutes.
+func removeExpiredSessions(ctx context.Context, identity *app.Identity, log *slog.Logger) {
+	ticker := time.NewTicker(10 * time.Minute)
+	defer ticker.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-ticker.C:
+			if n, err := identity.DeleteExpired(ctx); err != nil {
+				log.Warn("remove expired sessions", "error", err)
+			} else if n > 0 {
+				log.Info("removed expired sessions", "count", n)
+			}
+		}
+	}
+}

@@ -1,0 +1,45 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+// router is the route table: every URL the portal answers, in one place.
+func (s *Server) router() (*gin.Engine, error) {
+	gin.SetMode(gin.ReleaseMode)
+	r := gin.New()
+	// X-Forwarded-For is believed only from these proxies (none by default): see Config.TrustedProxies.
+	if err := r.SetTrustedProxies(s.cfg.TrustedProxies); err != nil {
+		return nil, err
+	}
+	r.RemoteIPHeaders = []string{"X-Forwarded-For"}
+	r.HandleMethodNotAllowed = true
+	r.Use(withRequestID, s.accessLog, s.recoverPanics)
+
+	r.GET("/healthz", s.healthz)
+	r.GET("/readyz", s.readyz)
+	r.GET("/static/:version/*path", s.assets.serve)
+	if s.cfg.DevIdentityProvider != nil {
+		r.Any("/dev-idp/*path", gin.WrapH(s.cfg.DevIdentityProvider))
+	}
+
+	pages := r.Group("/", noStore, s.loadPrincipal)
+	pages.GET("/login", s.loginPage)
+	pages.POST("/login", s.startLogin)
+	pages.GET("/auth/callback", s.callback)
+	pages.POST("/logout", s.logout)
+	pages.GET("/signed-out", s.signedOut)
+
+	signedIn := pages.Group("/", s.requireSignIn)
+	signedIn.GET("/", s.home)
+	signedIn.GET("/people", s.peoplePage)
+	signedIn.POST("/people/invitations", s.invite)
+
+	r.NoRoute(noStore, s.loadPrincipal, func(c *gin.Context) { s.fail(c, errNotFoundRoute) })
+	r.NoMethod(noStore, func(c *gin.Context) {
+		s.renderErrorPage(c, failure{http.StatusMethodNotAllowed, "method_not_allowed", "That action is not available here", "errors/bad_request"})
+	})
+	return r, nil
+}

@@ -1,0 +1,116 @@
+// Package modeltest gives tests real, empty, migrated databases: a fresh SQLite file for every test, and a
+// fresh PostgreSQL schema when PORTAL_TEST_DATABASE_URL is set. A set URL that cannot be reached fails the
+// test rather than skipping it, so CI cannot pass without PostgreSQL.
+package modeltest
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/innovation-accelerators/portal/migrations"
+	"github.com/innovation-accelerators/portal/models"
+)
+
+// PostgresURLVariable names the environment variable that turns on the PostgreSQL runs.
+const PostgresURLVariable = "PORTAL_TEST_DATABASE_URL"
+
+// ForEachDatabase runs fn as a subtest on SQLite and, when configured, on PostgreSQL, each with its own
+// freshly migrated database.
+func ForEachDatabase(t *testing.T, fn func(t *testing.T, db *models.Database)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) { fn(t, NewSQLite(t)) })
+	if os.Getenv(PostgresURLVariable) != "" {
+		t.Run("postgres", func(t *testing.T) { fn(t, NewPostgres(t)) })
+	}
+}
+
+// Dialects lists the databases this run tests against.
+func Dialects() []migrations.Dialect {
+	if os.Getenv(PostgresURLVariable) != "" {
+		return []migrations.Dialect{migrations.SQLite, migrations.Postgres}
+	}
+	return []migrations.Dialect{migrations.SQLite}
+}
+
+// New returns a fresh migrated database of the given dialect.
+func New(t testing.TB, d migrations.Dialect) *models.Database {
+	t.Helper()
+	if d == migrations.Postgres {
+		return NewPostgres(t)
+	}
+	return NewSQLite(t)
+}
+
+// NewSQLite returns a migrated SQLite database in a file of the test's own temporary folder.
+func NewSQLite(t testing.TB) *models.Database {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "portal.db")
+	return openAndMigrate(t, "sqlite:"+path)
+}
+
+// NewPostgres returns a migrated PostgreSQL schema of its own, dropped when the test ends.
+func NewPostgres(t testing.TB) *models.Database {
+	t.Helper()
+	base := os.Getenv(PostgresURLVariable)
+	if base == "" {
+		t.Skip(PostgresURLVariable + " is not set")
+	}
+	schema := "test_" + randomHex(t, 8)
+	admin := open(t, base)
+	if err := admin.Gorm.Exec("CREATE SCHEMA " + schema).Error; err != nil {
+		t.Fatalf("create schema: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := admin.Gorm.Exec("DROP SCHEMA " + schema + " CASCADE").Error; err != nil {
+			t.Errorf("drop schema %s: %v", schema, err)
+		}
+		_ = admin.Close()
+	})
+	return openAndMigrate(t, withSearchPath(t, base, schema))
+}
+
+// withSearchPath points a PostgreSQL URL at one schema, so every connection of the pool works inside it.
+func withSearchPath(t testing.TB, base, schema string) string {
+	t.Helper()
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatalf("%s: %v", PostgresURLVariable, err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+func openAndMigrate(t testing.TB, databaseURL string) *models.Database {
+	t.Helper()
+	db := open(t, databaseURL)
+	t.Cleanup(func() { _ = db.Close() })
+	if _, err := db.Migrate(context.Background()); err != nil {
+		t.Fatalf("migrate: %v", err)
+	}
+	return db
+}
+
+func open(t testing.TB, databaseURL string) *models.Database {
+	t.Helper()
+	db, err := models.Open(context.Background(), databaseURL, nil)
+	if err != nil {
+		t.Fatalf("open test database (a set %s must be reachable): %v", PostgresURLVariable, err)
+	}
+	return db
+}
+
+func randomHex(t testing.TB, n int) string {
+	t.Helper()
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		t.Fatal(err)
+	}
+	return hex.EncodeToString(b)
+}
