@@ -19,9 +19,9 @@ const (
 // demoTenants are the central tenant and the three pilot accelerators.
 var demoTenants = []models.Tenant{
 	{Kind: models.TenantCentral, Slug: CentralTenantSlug, Name: "Central government", LeadBody: "Department for Science, Innovation and Technology with Innovate UK"},
-	{Kind: models.TenantAccelerator, Slug: "greater-manchester", Name: "Greater Manchester", LeadBody: "Greater Manchester Combined Authority", ITL1Region: "TLD"},
-	{Kind: models.TenantAccelerator, Slug: "west-midlands", Name: "West Midlands", LeadBody: "West Midlands Combined Authority", ITL1Region: "TLG"},
-	{Kind: models.TenantAccelerator, Slug: "glasgow-city-region", Name: "Glasgow City Region", LeadBody: "Glasgow City Council", ITL1Region: "TLM"},
+	{Kind: models.TenantAccelerator, Slug: "greater-manchester", Name: "Greater Manchester", LeadBody: "Greater Manchester Combined Authority", ITL1Region: "TLD", ReferencePrefix: "GM"},
+	{Kind: models.TenantAccelerator, Slug: "west-midlands", Name: "West Midlands", LeadBody: "West Midlands Combined Authority", ITL1Region: "TLG", ReferencePrefix: "WM"},
+	{Kind: models.TenantAccelerator, Slug: "glasgow-city-region", Name: "Glasgow City Region", LeadBody: "Glasgow City Council", ITL1Region: "TLM", ReferencePrefix: "GCR"},
 }
 
 // DemoPerson is a demo user: one for every role, and a few more so each accelerator has people.

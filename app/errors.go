@@ -24,6 +24,19 @@ var (
 	ErrConflict = errors.New("conflict")
 )
 
+// Refusal is a request the rules refuse, with words for the person: Kind is ErrForbidden or ErrConflict
+// and decides the status; Message says what happened and what to do.
+type Refusal struct {
+	Kind    error
+	Message string
+}
+
+func (r *Refusal) Error() string { return r.Message }
+func (r *Refusal) Unwrap() error { return r.Kind }
+
+func forbidden(message string) error { return &Refusal{Kind: ErrForbidden, Message: message} }
+func conflict(message string) error  { return &Refusal{Kind: ErrConflict, Message: message} }
+
 // ValidationError lists what is wrong with a person's input, by field, in words they understand.
 type ValidationError struct {
 	Fields map[string]string

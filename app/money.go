@@ -33,3 +33,83 @@ func groupThousands(digits string) string {
 func FinancialYearLabel(startYear int) string {
 	return fmt.Sprintf("%d-%02d", startYear, (startYear+1)%100)
 }
+
+// maxPounds keeps parsed amounts well inside int64 pence.
+const maxPounds = 10_000_000_000_000 // £10 trillion: far beyond any grant, far inside int64 pence
+
+// ParsePounds reads an amount of money typed by a person or sent to the API, in pounds, and returns exact
+// pence. It accepts "1234", "1234.5", "1234.56", "£1,234.56" and "1,234.56" (commas only between groups of
+// three digits); it refuses negatives, exponents, more than two decimal places and anything else, with a
+// message saying what to type instead. It never uses floating point.
+func ParsePounds(text string) (int64, error) {
+	s := strings.TrimSpace(text)
+	s = strings.TrimPrefix(s, "£")
+	if s == "" {
+		return 0, errMoney("Enter an amount in pounds, like 1250000 or 1,250,000.00")
+	}
+	if strings.HasPrefix(s, "-") {
+		return 0, errMoney("Enter an amount that is zero or more")
+	}
+	whole, fraction, hasPoint := strings.Cut(s, ".")
+	whole, ok := stripThousands(whole)
+	if !ok || whole == "" || !allDigits(whole) || (hasPoint && (fraction == "" || !allDigits(fraction))) {
+		return 0, errMoney("Enter an amount in pounds using numbers only, like 1250000 or 1,250,000.00")
+	}
+	if len(fraction) > 2 {
+		return 0, errMoney("Enter an amount with no more than 2 decimal places (pence)")
+	}
+	whole = strings.TrimLeft(whole, "0")
+	if len(whole) > len(strconv.Itoa(maxPounds)) {
+		return 0, errMoney("Enter an amount less than £10,000,000,000,000")
+	}
+	pounds, _ := strconv.ParseInt("0"+whole, 10, 64)
+	if pounds >= maxPounds {
+		return 0, errMoney("Enter an amount less than £10,000,000,000,000")
+	}
+	pence, _ := strconv.ParseInt((fraction + "00")[:2], 10, 64)
+	return pounds*100 + pence, nil
+}
+
+// MoneyError is a parse failure with a message for the person who typed the amount.
+type MoneyError struct{ Message string }
+
+func (e *MoneyError) Error() string { return e.Message }
+
+func errMoney(message string) error { return &MoneyError{Message: message} }
+
+// stripThousands removes commas that separate groups of three digits; misplaced commas make it fail.
+func stripThousands(s string) (string, bool) {
+	if !strings.Contains(s, ",") {
+		return s, true
+	}
+	groups := strings.Split(s, ",")
+	if len(groups[0]) == 0 || len(groups[0]) > 3 {
+		return "", false
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 {
+			return "", false
+		}
+	}
+	return strings.Join(groups, ""), true
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// FormatPoundsPlain writes pence as a plain decimal string for the API and CSV: 123456 → "1234.56".
+func FormatPoundsPlain(pence int64) string {
+	sign := ""
+	magnitude := uint64(pence)
+	if pence < 0 {
+		sign = "-"
+		magnitude = uint64(-(pence + 1)) + 1
+	}
+	return fmt.Sprintf("%s%d.%02d", sign, magnitude/100, magnitude%100)
+}

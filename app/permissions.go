@@ -15,20 +15,53 @@ const (
 	ActionViewTenant    Action = "view_tenant"    // a tenant's own overview
 	ActionViewPeople    Action = "view_people"    // the people of a tenant and their open invitations
 	ActionInvitePeople  Action = "invite_people"
+
+	ActionViewProjects        Action = "view_projects"        // the register (a project lead: only their projects)
+	ActionEditProjects        Action = "edit_projects"        // create projects and edit drafts (a lead: their own)
+	ActionSubmitProjects      Action = "submit_projects"      // send a draft for approval
+	ActionWithdrawProjects    Action = "withdraw_projects"    // withdraw a draft or submitted project
+	ActionDecideProjects      Action = "decide_projects"      // approve, reject or request changes
+	ActionCloseProjects       Action = "close_projects"       // close an approved project
+	ActionViewOrganisations   Action = "view_organisations"   // the organisations register
+	ActionManageOrganisations Action = "manage_organisations" // add and edit organisations
 )
 
 // AllActions lists every action, for the permission table test.
-var AllActions = []Action{ActionViewProgramme, ActionViewTenant, ActionViewPeople, ActionInvitePeople}
+var AllActions = []Action{
+	ActionViewProgramme, ActionViewTenant, ActionViewPeople, ActionInvitePeople,
+	ActionViewProjects, ActionEditProjects, ActionSubmitProjects, ActionWithdrawProjects,
+	ActionDecideProjects, ActionCloseProjects, ActionViewOrganisations, ActionManageOrganisations,
+}
 
 // grants says which actions each role allows. Where the action applies is decided by Reaches: central
 // roles reach every tenant, everyone else only their own.
 var grants = map[models.Role][]Action{
-	models.RoleProgrammeAdmin:     {ActionViewProgramme, ActionViewTenant, ActionViewPeople, ActionInvitePeople},
-	models.RoleFundingApprover:    {ActionViewProgramme, ActionViewTenant},
-	models.RoleObserver:           {ActionViewProgramme, ActionViewTenant},
-	models.RolePartnershipManager: {ActionViewTenant, ActionViewPeople, ActionInvitePeople},
-	models.RolePartnershipStaff:   {ActionViewTenant},
-	models.RoleProjectLead:        {ActionViewTenant},
+	models.RoleProgrammeAdmin: {ActionViewProgramme, ActionViewTenant, ActionViewPeople, ActionInvitePeople,
+		ActionViewProjects, ActionViewOrganisations},
+	models.RoleFundingApprover: {ActionViewProgramme, ActionViewTenant, ActionViewProjects, ActionViewOrganisations,
+		ActionDecideProjects, ActionCloseProjects},
+	models.RoleObserver: {ActionViewProgramme, ActionViewTenant, ActionViewProjects, ActionViewOrganisations},
+	models.RolePartnershipManager: {ActionViewTenant, ActionViewPeople, ActionInvitePeople,
+		ActionViewProjects, ActionEditProjects, ActionSubmitProjects, ActionWithdrawProjects,
+		ActionViewOrganisations, ActionManageOrganisations},
+	models.RolePartnershipStaff: {ActionViewTenant, ActionViewProjects, ActionEditProjects,
+		ActionViewOrganisations, ActionManageOrganisations},
+	models.RoleProjectLead: {ActionViewTenant, ActionViewProjects, ActionEditProjects,
+		ActionViewOrganisations, ActionManageOrganisations},
+}
+
+// OnlyOwnProjects reports whether the principal sees and edits only the projects they lead: true for a
+// project lead without a wider role in their tenant.
+func (p Principal) OnlyOwnProjects() bool {
+	if !p.HasRole(models.RoleProjectLead) {
+		return false
+	}
+	for _, r := range p.Roles {
+		if r != models.RoleProjectLead && slices.Contains(grants[r], ActionViewProjects) {
+			return false
+		}
+	}
+	return true
 }
 
 // centralOnly actions concern the whole programme, so they need the principal to act for central government:

@@ -9,9 +9,12 @@ import (
 
 // Services bundles every capability, built over one store, so the binary and the tests wire them alike.
 type Services struct {
-	Identity *Identity
-	People   *People
-	Overview *Overview
+	Identity      *Identity
+	People        *People
+	Overview      *Overview
+	Organisations *Organisations
+	Projects      *Projects
+	APITokens     *APITokens
 }
 
 // NewServices builds the services. now may be nil for the real clock.
@@ -21,8 +24,11 @@ func NewServices(store *models.Store, identity IdentityConfig, now func() time.T
 		return nil, err
 	}
 	return &Services{
-		Identity: id,
-		People:   NewPeople(store, identity.Providers, now, log),
-		Overview: NewOverview(store),
+		Identity:      id,
+		People:        NewPeople(store, identity.Providers, now, log),
+		Overview:      NewOverview(store),
+		Organisations: NewOrganisations(store, now),
+		Projects:      NewProjects(store, now),
+		APITokens:     NewAPITokens(store, id, now),
 	}, nil
 }

@@ -44,3 +44,23 @@ func (s *Store) RecentAuditEvents(ctx context.Context, action string, limit int)
 	err := s.db.WithContext(ctx).Where("action = ?", action).Order("id DESC").Limit(limit).Find(&es).Error
 	return es, translate(err)
 }
+
+// HistoryEntry is an audit event with the name of the person who acted.
+type HistoryEntry struct {
+	AuditEvent
+	ActorName string
+}
+
+// History lists the events about one record of a tenant with who acted, oldest first.
+func (s *Store) History(ctx context.Context, tenantID int64, entityType, entityID string) ([]HistoryEntry, error) {
+	if err := requireTenant(tenantID); err != nil {
+		return nil, err
+	}
+	var es []HistoryEntry
+	err := s.db.WithContext(ctx).Table("audit_events").
+		Select("audit_events.*, COALESCE(NULLIF(users.display_name, ''), users.email, '') AS actor_name").
+		Joins("LEFT JOIN users ON users.id = audit_events.actor_user_id").
+		Where("audit_events.tenant_id = ? AND audit_events.entity_type = ? AND audit_events.entity_id = ?", tenantID, entityType, entityID).
+		Order("audit_events.occurred_at, audit_events.id").Scan(&es).Error
+	return es, translate(err)
+}

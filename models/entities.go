@@ -6,5 +6,7 @@ func Entities() []any {
 	return []any{
 		&Programme{}, &Tenant{}, &User{}, &Membership{}, &Invitation{},
 		&Session{}, &LoginTransaction{}, &AuditEvent{},
+		&LocalAuthority{}, &Indicator{}, &Organisation{}, &Project{}, &ProjectPartner{}, &ProjectTarget{},
+		&ProjectLead{}, &ProjectReferenceCounter{}, &APIToken{},
 	}
 }

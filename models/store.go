@@ -31,3 +31,15 @@ func requireTenant(tenantID int64) error {
 	}
 	return nil
 }
+
+// scoped starts a query on a tenant-owned table limited to the scope.
+func (s *Store) scoped(ctx context.Context, scope Scope, table string) (*gorm.DB, error) {
+	if err := scope.check(); err != nil {
+		return nil, err
+	}
+	q := s.db.WithContext(ctx).Table(table)
+	if !scope.All() {
+		q = q.Where(table+".tenant_id = ?", scope.TenantID())
+	}
+	return q, nil
+}

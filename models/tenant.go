@@ -22,8 +22,10 @@ type Tenant struct {
 	Name        string
 	LeadBody    string
 	ITL1Region  string `gorm:"column:itl1_region"`
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	// ReferencePrefix starts the accelerator's project references, e.g. "GM" in GM-2023-004.
+	ReferencePrefix string
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
 }
 
 // IsCentral reports whether people of this tenant oversee the whole programme.

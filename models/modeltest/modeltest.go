@@ -56,6 +56,14 @@ func NewSQLite(t testing.TB) *models.Database {
 // NewPostgres returns a migrated PostgreSQL schema of its own, dropped when the test ends.
 func NewPostgres(t testing.TB) *models.Database {
 	t.Helper()
+	return openAndMigrate(t, NewPostgresURL(t))
+}
+
+// NewPostgresURL creates an empty PostgreSQL schema of the test's own, dropped when the test ends, and
+// returns a database URL whose connections all work inside it: for tests of code that opens (and migrates)
+// the database itself, such as the portal binary. It skips the test when PORTAL_TEST_DATABASE_URL is unset.
+func NewPostgresURL(t testing.TB) string {
+	t.Helper()
 	base := os.Getenv(PostgresURLVariable)
 	if base == "" {
 		t.Skip(PostgresURLVariable + " is not set")
@@ -71,7 +79,7 @@ func NewPostgres(t testing.TB) *models.Database {
 		}
 		_ = admin.Close()
 	})
-	return openAndMigrate(t, withSearchPath(t, base, schema))
+	return withSearchPath(t, base, schema)
 }
 
 // withSearchPath points a PostgreSQL URL at one schema, so every connection of the pool works inside it.

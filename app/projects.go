@@ -1,0 +1,189 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/innovation-accelerators/portal/models"
+)
+
+// Projects keeps the project register and its approval workflow.
+type Projects struct {
+	store *models.Store
+	now   func() time.Time
+}
+
+// NewProjects returns the service.
+func NewProjects(store *models.Store, now func() time.Time) *Projects {
+	return &Projects{store: store, now: orNow(now)}
+}
+
+// ProjectDetail is everything a project page shows, and what the principal may do next.
+type ProjectDetail struct {
+	Project          models.Project
+	TenantName       string
+	LeadOrganisation models.Organisation
+	Partners         []models.Organisation
+	LocalAuthority   models.LocalAuthority
+	Targets          []TargetView
+	Leads            []models.User
+	History          []models.HistoryEntry
+	Allowed          ProjectActions
+}
+
+// TargetView is a target with its indicator, ready to show.
+type TargetView struct {
+	Indicator models.Indicator
+	Value     int64
+	Text      string
+}
+
+// Get returns a project the principal may see: in their tenant (every tenant for central government), and
+// for a project lead only one they lead. Anything else is ErrNotFound.
+func (s *Projects) Get(ctx context.Context, p Principal, id int64) (ProjectDetail, error) {
+	project, err := s.visible(ctx, s.store, p, id)
+	if err != nil {
+		return ProjectDetail{}, err
+	}
+	d := ProjectDetail{Project: project, Allowed: s.allowed(p, project)}
+	if err := s.fillDetail(ctx, &d); err != nil {
+		return ProjectDetail{}, fmt.Errorf("read project %d: %w", id, err)
+	}
+	return d, nil
+}
+
+// GetByReference returns a visible project by its reference.
+func (s *Projects) GetByReference(ctx context.Context, p Principal, reference string) (ProjectDetail, error) {
+	if !p.Can(ActionViewProjects) {
+		return ProjectDetail{}, ErrForbidden
+	}
+	project, err := s.store.ProjectByReference(ctx, visibleScope(p), reference)
+	if err != nil {
+		return ProjectDetail{}, fromStore(err, "read project "+reference)
+	}
+	return s.Get(ctx, p, project.ID)
+}
+
+// visible reads a project the principal may see, inside tx.
+func (s *Projects) visible(ctx context.Context, tx *models.Store, p Principal, id int64) (models.Project, error) {
+	if !p.Can(ActionViewProjects) {
+		return models.Project{}, ErrForbidden
+	}
+	project, err := tx.Project(ctx, visibleScope(p), id)
+	if err != nil {
+		return project, fromStore(err, fmt.Sprintf("read project %d", id))
+	}
+	if p.OnlyOwnProjects() {
+		leads, err := tx.IsProjectLead(ctx, project.TenantID, project.ID, p.UserID)
+		if err != nil {
+			return project, err
+		}
+		if !leads {
+			return models.Project{}, fmt.Errorf("project %d is not led by user %d: %w", id, p.UserID, ErrNotFound)
+		}
+	}
+	return project, nil
+}
+
+func (s *Projects) fillDetail(ctx context.Context, d *ProjectDetail) error {
+	pr := d.Project
+	tenant, err := s.store.Tenant(ctx, pr.TenantID)
+	if err != nil {
+		return err
+	}
+	d.TenantName = tenant.Name
+	if d.LeadOrganisation, err = s.store.Organisation(ctx, models.InTenant(pr.TenantID), pr.LeadOrganisationID); err != nil {
+		return err
+	}
+	if d.Partners, err = s.store.ProjectPartners(ctx, pr.TenantID, pr.ID); err != nil {
+		return err
+	}
+	if d.LocalAuthority, err = s.store.LocalAuthority(ctx, pr.LocalAuthorityCode); err != nil {
+		return err
+	}
+	if d.Targets, err = s.targetViews(ctx, pr); err != nil {
+		return err
+	}
+	if d.Leads, err = s.store.ProjectLeads(ctx, pr.TenantID, pr.ID); err != nil {
+		return err
+	}
+	d.History, err = s.store.History(ctx, pr.TenantID, "project", idString(pr.ID))
+	return err
+}
+
+func (s *Projects) targetViews(ctx context.Context, pr models.Project) ([]TargetView, error) {
+	targets, err := s.store.ProjectTargets(ctx, pr.TenantID, pr.ID)
+	if err != nil {
+		return nil, err
+	}
+	indicators, err := s.store.Indicators(ctx)
+	if err != nil {
+		return nil, err
+	}
+	values := map[string]int64{}
+	for _, t := range targets {
+		values[t.IndicatorCode] = t.Target
+	}
+	var views []TargetView
+	for _, ind := range indicators {
+		if v, ok := values[ind.Code]; ok {
+			views = append(views, TargetView{Indicator: ind, Value: v, Text: FormatIndicatorValue(ind.Unit, v)})
+		}
+	}
+	return views, nil
+}
+
+// Indicators lists the indicator catalogue, for forms.
+func (s *Projects) Indicators(ctx context.Context) ([]models.Indicator, error) {
+	return s.store.Indicators(ctx)
+}
+
+// LocalAuthorities lists the places a project can be in, for forms.
+func (s *Projects) LocalAuthorities(ctx context.Context) ([]models.LocalAuthority, error) {
+	return s.store.LocalAuthorities(ctx)
+}
+
+// FormChoices are the options a project form offers the principal: their tenant's organisations and project
+// leads.
+type FormChoices struct {
+	Organisations    []models.Organisation
+	ProjectLeads     []models.Member
+	Indicators       []models.Indicator
+	LocalAuthorities []models.LocalAuthority
+}
+
+// Choices returns what the principal's project form offers.
+func (s *Projects) Choices(ctx context.Context, p Principal) (FormChoices, error) {
+	if !p.CanIn(ActionEditProjects, p.TenantID) {
+		return FormChoices{}, ErrForbidden
+	}
+	var c FormChoices
+	var err error
+	if c.Organisations, err = s.store.Organisations(ctx, models.InTenant(p.TenantID)); err != nil {
+		return c, err
+	}
+	members, err := s.store.Members(ctx, p.TenantID)
+	if err != nil {
+		return c, err
+	}
+	for _, m := range members {
+		if m.Role == models.RoleProjectLead {
+			c.ProjectLeads = append(c.ProjectLeads, m)
+		}
+	}
+	if c.Indicators, err = s.store.Indicators(ctx); err != nil {
+		return c, err
+	}
+	c.LocalAuthorities, err = s.store.LocalAuthorities(ctx)
+	return c, err
+}
+
+// projectWriteError explains the data layer's refusals of a project write.
+func projectWriteError(err error) error {
+	if errors.Is(err, models.ErrConflict) {
+		return staleEdit()
+	}
+	return err
+}
