@@ -49,26 +49,36 @@ var DemoPeople = []DemoPerson{
 }
 
 // SeedDemo creates the demo programme, its tenants and the demo users, keyed to the development identity
-// provider's issuer. Whatever exists already is left as it is, so seeding twice changes nothing.
+// provider's issuer, and each accelerator's register of organisations and projects. Whatever exists already
+// is left as it is, so seeding twice changes nothing.
 func SeedDemo(ctx context.Context, store *models.Store, issuer string, now time.Time) error {
 	return store.Transaction(ctx, func(tx *models.Store) error {
-		programme, err := seedProgramme(ctx, tx, now)
+		tenants, err := seedDemoAccounts(ctx, tx, issuer, now)
 		if err != nil {
 			return err
 		}
-		tenants := map[string]models.Tenant{}
-		for _, t := range demoTenants {
-			if tenants[t.Slug], err = seedTenant(ctx, tx, programme.ID, t, now); err != nil {
-				return err
-			}
-		}
-		for _, person := range DemoPeople {
-			if err := seedPerson(ctx, tx, issuer, tenants[person.Tenant], person, now); err != nil {
-				return err
-			}
-		}
-		return nil
+		return seedDemoRegister(ctx, tx, issuer, tenants, now)
 	})
+}
+
+// seedDemoAccounts creates the demo programme, its tenants and the demo users, and returns the tenants by slug.
+func seedDemoAccounts(ctx context.Context, tx *models.Store, issuer string, now time.Time) (map[string]models.Tenant, error) {
+	programme, err := seedProgramme(ctx, tx, now)
+	if err != nil {
+		return nil, err
+	}
+	tenants := map[string]models.Tenant{}
+	for _, t := range demoTenants {
+		if tenants[t.Slug], err = seedTenant(ctx, tx, programme.ID, t, now); err != nil {
+			return nil, err
+		}
+	}
+	for _, person := range DemoPeople {
+		if err := seedPerson(ctx, tx, issuer, tenants[person.Tenant], person, now); err != nil {
+			return nil, err
+		}
+	}
+	return tenants, nil
 }
 
 func seedProgramme(ctx context.Context, store *models.Store, now time.Time) (models.Programme, error) {

@@ -93,7 +93,7 @@ func (s *Organisations) Update(ctx context.Context, p Principal, id int64, in Or
 		if o, err = tx.Organisation(ctx, visibleScope(p), id); err != nil {
 			return fromStore(err, "read organisation")
 		}
-		if !p.CanIn(ActionManageOrganisations, o.TenantID) || o.TenantID != p.TenantID {
+		if !s.MayEdit(p, o) {
 			return ErrForbidden
 		}
 		if in.Version != o.Version {
@@ -111,6 +111,40 @@ func (s *Organisations) Update(ctx context.Context, p Principal, id int64, in Or
 			EntityType: "organisation", EntityID: idString(o.ID), Before: before, After: o})
 	})
 	return o, organisationWriteError(err)
+}
+
+// MayEdit reports whether the principal may change an organisation: one of their own tenant's, with a role
+// that manages organisations.
+func (s *Organisations) MayEdit(p Principal, o models.Organisation) bool {
+	return p.CanIn(ActionManageOrganisations, o.TenantID) && o.TenantID == p.TenantID
+}
+
+// Tenants lists the tenants whose registers the principal may narrow a list to: every accelerator for
+// central government, their own tenant for everyone else.
+func (s *Organisations) Tenants(ctx context.Context, p Principal) ([]models.Tenant, error) {
+	if !p.Can(ActionViewOrganisations) && !p.Can(ActionViewProjects) {
+		return nil, ErrForbidden
+	}
+	all, err := s.store.Tenants(ctx)
+	if err != nil {
+		return nil, fromStore(err, "list tenants")
+	}
+	var reached []models.Tenant
+	for _, t := range all {
+		if p.Reaches(t.ID) && t.Kind == models.TenantAccelerator {
+			reached = append(reached, t)
+		}
+	}
+	return reached, nil
+}
+
+// LocalAuthorities lists the places an organisation can be in, for its form and page.
+func (s *Organisations) LocalAuthorities(ctx context.Context, p Principal) ([]models.LocalAuthority, error) {
+	if !p.Can(ActionViewOrganisations) {
+		return nil, ErrForbidden
+	}
+	las, err := s.store.LocalAuthorities(ctx)
+	return las, fromStore(err, "list local authorities")
 }
 
 // apply validates the input and copies it onto the organisation, refusing an identifier another

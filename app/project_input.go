@@ -242,12 +242,12 @@ func (s *Projects) checkLeads(ctx context.Context, tx *models.Store, tenantID in
 // ParseIndicatorValue reads a value in an indicator's unit: money in pounds (to pence), full-time
 // equivalents to two decimal places (to hundredths), counts as whole numbers. The message says what is wrong.
 func ParseIndicatorValue(unit models.IndicatorUnit, text string) (int64, string) {
-	text = strings.TrimSpace(strings.ReplaceAll(text, ",", ""))
+	text = strings.TrimSpace(text)
 	switch unit {
 	case models.UnitMoney:
 		pence, err := ParsePounds(text)
 		if err != nil {
-			return 0, err.Error()
+			return 0, lowerFirst(err.Error())
 		}
 		return pence, ""
 	case models.UnitFTE:
@@ -257,11 +257,33 @@ func ParseIndicatorValue(unit models.IndicatorUnit, text string) (int64, string)
 		}
 		return hundredths, ""
 	default:
-		n, err := strconv.ParseInt(text, 10, 64)
-		if err != nil || n < 0 || n > 1_000_000_000 {
-			return 0, "enter a whole number, like 25"
+		digits, ok := stripThousands(text)
+		n, err := strconv.ParseInt(digits, 10, 64)
+		if !ok || err != nil || n < 0 || n > 1_000_000_000 {
+			return 0, "enter a whole number, like 25 or 1,200"
 		}
 		return n, ""
+	}
+}
+
+// lowerFirst lets a message follow the indicator's name mid-sentence: "Jobs created: enter …".
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// FormatIndicatorInput writes a stored value as a person would type it back in, so that a form shows
+// what ParseIndicatorValue reads: pounds as 1250.00, FTE as 2.5, counts as 25.
+func FormatIndicatorInput(unit models.IndicatorUnit, value int64) string {
+	switch unit {
+	case models.UnitMoney:
+		return FormatPoundsPlain(value)
+	case models.UnitFTE:
+		return strings.TrimSuffix(strings.TrimRight(FormatPoundsPlain(value), "0"), ".")
+	default:
+		return strconv.FormatInt(value, 10)
 	}
 }
 

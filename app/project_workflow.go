@@ -172,3 +172,21 @@ func ParseTransition(name string) (Transition, bool) {
 	_, ok := workflow[t]
 	return t, ok
 }
+
+// NeedsReason reports whether the step asks the person to say why (the decisions do).
+func (t Transition) NeedsReason() bool { return workflow[t].needsReason }
+
+// ProjectHistoryLabel names an audit action on a project for its history, e.g. "project.approve" → "Approved".
+func ProjectHistoryLabel(action string) string {
+	switch step := strings.TrimPrefix(action, "project."); step {
+	case "created":
+		return "Created"
+	case "updated":
+		return "Details changed"
+	default:
+		if rule, ok := workflow[Transition(step)]; ok {
+			return strings.ToUpper(rule.verbPastTime[:1]) + rule.verbPastTime[1:]
+		}
+		return action
+	}
+}

@@ -14,9 +14,7 @@ func (s *Projects) Create(ctx context.Context, p Principal, in ProjectInput) (mo
 	if !p.CanIn(ActionEditProjects, p.TenantID) {
 		return models.Project{}, ErrForbidden
 	}
-	if p.HasRole(models.RoleProjectLead) && !slices.Contains(in.LeadUserIDs, p.UserID) {
-		in.LeadUserIDs = append(in.LeadUserIDs, p.UserID)
-	}
+	in.LeadUserIDs = keepSelfAsLead(p, in.LeadUserIDs)
 	now := s.now()
 	project := models.Project{TenantID: p.TenantID, Status: models.StatusDraft, CreatedByUserID: p.UserID, CreatedAt: now, UpdatedAt: now}
 	err := s.store.Transaction(ctx, func(tx *models.Store) error {
@@ -39,6 +37,15 @@ func (s *Projects) Create(ctx context.Context, p Principal, in ProjectInput) (mo
 	return project, projectWriteError(err)
 }
 
+// keepSelfAsLead keeps a project lead among a project's leads when they create or edit it: otherwise they
+// would lose sight of the project they are working on.
+func keepSelfAsLead(p Principal, leads []int64) []int64 {
+	if p.HasRole(models.RoleProjectLead) && !slices.Contains(leads, p.UserID) {
+		return append(leads, p.UserID)
+	}
+	return leads
+}
+
 // Update changes a draft (or a project sent back for changes) that the principal may edit, if nobody changed
 // it since the version they read.
 func (s *Projects) Update(ctx context.Context, p Principal, id int64, in ProjectInput) (models.Project, error) {
@@ -54,6 +61,7 @@ func (s *Projects) Update(ctx context.Context, p Principal, id int64, in Project
 		if in.Version != project.Version {
 			return staleEdit()
 		}
+		in.LeadUserIDs = keepSelfAsLead(p, in.LeadUserIDs)
 		before, beforeParts, err := s.snapshot(ctx, tx, project)
 		if err != nil {
 			return err
@@ -74,6 +82,11 @@ func (s *Projects) Update(ctx context.Context, p Principal, id int64, in Project
 			Before: projectAuditState(before, beforeParts), After: projectAuditState(project, parts)})
 	})
 	return project, projectWriteError(err)
+}
+
+// EditRefusal says why the principal may not edit the project's details now, as a Refusal; nil when they may.
+func (s *Projects) EditRefusal(p Principal, project models.Project) error {
+	return s.checkEdit(p, project)
 }
 
 // checkEdit says whether the principal may edit the project's details now.

@@ -13,7 +13,7 @@ import (
 func TestProjects_WorkflowFromDraftToApprovalThroughAChangeRequest(t *testing.T) {
 	modeltest.ForEachDatabase(t, func(t *testing.T, db *models.Database) {
 		ctx := context.Background()
-		store := seeded(t, db)
+		store := seededAccounts(t, db)
 		orgs := app.NewOrganisations(store, clock)
 		projects := app.NewProjects(store, clock)
 		manager := principalOf(t, store, "demo-gm-manager")

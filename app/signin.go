@@ -133,6 +133,10 @@ func (id *Identity) verifiedClaims(ctx context.Context, tx models.LoginTransacti
 	if cb.Issuer != "" && cb.Issuer != p.Issuer {
 		return identityClaims{}, fmt.Errorf("callback from issuer %q for a login at %q: %w", cb.Issuer, p.Issuer, ErrSignInRefused)
 	}
+	// RFC 9207 section 2.4: a provider that promises the iss parameter must send it; a response without one is refused.
+	if cb.Issuer == "" && p.authorizationResp {
+		return identityClaims{}, fmt.Errorf("callback without the iss parameter %s promises: %w", p.Issuer, ErrSignInRefused)
+	}
 	if cb.Code == "" {
 		return identityClaims{}, fmt.Errorf("callback without a code: %w", ErrSignInRefused)
 	}
@@ -189,10 +193,16 @@ func isTrue(v any) bool {
 
 // SafeReturnPath keeps a return address on this site: only a local absolute path is accepted.
 func SafeReturnPath(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.ContainsAny(p, "\\\r\n") {
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.ContainsFunc(p, unsafeInReturnPath) {
 		return "/"
 	}
 	return p
+}
+
+// unsafeInReturnPath: browsers read a backslash as a slash and drop tabs and newlines from a Location, so
+// "/\t/evil.example" would take them to //evil.example; no control character belongs in a path anyway.
+func unsafeInReturnPath(r rune) bool {
+	return r == '\\' || r < 0x20 || r == 0x7f
 }
 
 // NormaliseEmail lower-cases and trims an address, so invitations match however it was typed.

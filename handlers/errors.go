@@ -32,6 +32,14 @@ type failure struct {
 // classify maps the app's errors to what a person is shown. Anything unrecognised is a 500, whose cause is
 // logged with the request ID and never shown.
 func classify(err error) failure {
+	var refusal *app.Refusal
+	if errors.As(err, &refusal) {
+		f := classify(refusal.Kind)
+		if f.status == http.StatusConflict {
+			f.message = "That could not be done"
+		}
+		return f
+	}
 	switch {
 	case errors.Is(err, app.ErrNotFound):
 		return failure{http.StatusNotFound, "not_found", "Page not found", "errors/not_found"}
@@ -51,6 +59,16 @@ func classify(err error) failure {
 
 var errBadRequest = errors.New("bad request")
 
+// refusalMessage is the app's own words when it refused with a reason (an *app.Refusal): what happened and
+// what to do, which the page and the JSON body show instead of a generic sentence. "" otherwise.
+func refusalMessage(err error) string {
+	var refusal *app.Refusal
+	if errors.As(err, &refusal) {
+		return refusal.Message
+	}
+	return ""
+}
+
 func isValidation(err error) bool {
 	var verr *app.ValidationError
 	return errors.As(err, &verr)
@@ -66,6 +84,7 @@ type errorPage struct {
 	basePage
 	Status  int
 	Message string
+	Detail  string
 }
 
 // fail answers a request with an error, as JSON on API routes and as a page elsewhere, and stops the chain.
@@ -79,6 +98,9 @@ func (s *Server) fail(c *gin.Context, err error) {
 	}
 	if isAPI(c) {
 		body := apiError{apiErrorBody{Code: f.code, Message: f.message}}
+		if detail := refusalMessage(err); detail != "" {
+			body.Error.Message = detail
+		}
 		var verr *app.ValidationError
 		if errors.As(err, &verr) {
 			body.Error.Fields = verr.Fields
@@ -90,11 +112,14 @@ func (s *Server) fail(c *gin.Context, err error) {
 		s.redirectToLogin(c)
 		return
 	}
-	s.renderErrorPage(c, f)
+	s.renderError(c, f, refusalMessage(err))
 }
 
-func (s *Server) renderErrorPage(c *gin.Context, f failure) {
-	page := errorPage{basePage: s.newBasePage(c, f.message), Status: f.status, Message: f.message}
+func (s *Server) renderErrorPage(c *gin.Context, f failure) { s.renderError(c, f, "") }
+
+// renderError shows an error page; detail, when given, is the app's explanation beneath the heading.
+func (s *Server) renderError(c *gin.Context, f failure, detail string) {
+	page := errorPage{basePage: s.newBasePage(c, f.message), Status: f.status, Message: f.message, Detail: detail}
 	if err := s.pages.render(c, f.status, f.page, page); err != nil {
 		s.log.ErrorContext(c.Request.Context(), "render error page", "error", err)
 		c.String(http.StatusInternalServerError, "Sorry, there is a problem with the service.")

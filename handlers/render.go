@@ -56,6 +56,9 @@ func newRenderer(files fs.FS, assets *assetSet) (*renderer, error) {
 var requiredPages = []string{
 	"home/index", "people/index", "auth/login", "auth/no_access", "auth/signed_out", "auth/problem",
 	"errors/not_found", "errors/forbidden", "errors/server_error", "errors/bad_request",
+	"organisations/index", "organisations/new", "organisations/show", "organisations/edit",
+	"projects/index", "projects/awaiting_decision", "projects/show", "projects/new", "projects/edit",
+	"account/tokens",
 }
 
 func (r *renderer) require(names ...string) error {
@@ -84,7 +87,8 @@ func (r *renderer) render(c *gin.Context, status int, page string, data any) err
 }
 
 func templateFuncs(assets *assetSet) template.FuncMap {
-	return template.FuncMap{
+	funcs := registerFuncs()
+	for name, fn := range (template.FuncMap{
 		"asset":      assets.url,
 		"join":       strings.Join,
 		"money":      app.FormatPounds,
@@ -93,5 +97,8 @@ func templateFuncs(assets *assetSet) template.FuncMap {
 		"regionName": app.ITL1RegionName,
 		"date":       func(t interface{ Format(string) string }) string { return t.Format("2 January 2006") },
 		"statusText": http.StatusText,
+	}) {
+		funcs[name] = fn
 	}
+	return funcs
 }

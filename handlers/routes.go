@@ -37,8 +37,35 @@ func (s *Server) router() (*gin.Engine, error) {
 	signedIn.GET("/people", s.peoplePage)
 	signedIn.POST("/people/invitations", s.invite)
 
+	signedIn.GET("/organisations", s.organisationsIndex)
+	signedIn.GET("/organisations/new", s.organisationNew)
+	signedIn.POST("/organisations", s.organisationCreate)
+	signedIn.GET("/organisations/:id", s.organisationShow)
+	signedIn.GET("/organisations/:id/edit", s.organisationEdit)
+	signedIn.POST("/organisations/:id", s.organisationUpdate)
+
+	signedIn.GET("/projects", s.projectsIndex)
+	signedIn.GET("/projects.csv", s.projectsExport)
+	signedIn.GET(awaitingPath, s.projectsAwaitingDecision)
+	signedIn.GET("/projects/new", s.projectNew)
+	signedIn.POST("/projects", s.projectCreate)
+	signedIn.GET("/projects/:id", s.projectShow)
+	signedIn.GET("/projects/:id/edit", s.projectEdit)
+	signedIn.POST("/projects/:id", s.projectUpdate)
+	signedIn.POST("/projects/:id/transitions/:action", s.projectTransition)
+
+	signedIn.GET("/account/tokens", s.tokensPage)
+	signedIn.POST("/account/tokens", s.tokenCreate)
+	signedIn.POST("/account/tokens/:id/revoke", s.tokenRevoke)
+
+	s.apiRoutes(r)
+
 	r.NoRoute(noStore, s.loadPrincipal, func(c *gin.Context) { s.fail(c, errNotFoundRoute) })
 	r.NoMethod(noStore, func(c *gin.Context) {
+		if isAPI(c) {
+			s.apiMethodNotAllowed(c)
+			return
+		}
 		s.renderErrorPage(c, failure{http.StatusMethodNotAllowed, "method_not_allowed", "That action is not available here", "errors/bad_request"})
 	})
 	return r, nil

@@ -12,7 +12,6 @@ import (
 	"net/url"
 	"strings"
 
-
 	"github.com/innovation-accelerators/portal/app"
 	"github.com/innovation-accelerators/portal/templates"
 )
@@ -31,28 +30,37 @@ func (c Config) secure() bool { return c.BaseURL != nil && c.BaseURL.Scheme == "
 
 // Services are the app capabilities the handlers call.
 type Services struct {
-	Identity IdentityService
-	People   PeopleService
-	Overview OverviewService
+	Identity      IdentityService
+	People        PeopleService
+	Overview      OverviewService
+	Organisations OrganisationService
+	Projects      ProjectService
+	APITokens     APITokenService
 	// Ready reports whether the portal can serve requests (the database answers).
 	Ready func(ctx context.Context) error
 }
 
 // ServicesFrom takes the handlers' services from the app's bundle.
 func ServicesFrom(s *app.Services, ready func(ctx context.Context) error) Services {
-	return Services{Identity: s.Identity, People: s.People, Overview: s.Overview, Ready: ready}
+	return Services{
+		Identity: s.Identity, People: s.People, Overview: s.Overview,
+		Organisations: s.Organisations, Projects: s.Projects, APITokens: s.APITokens, Ready: ready,
+	}
 }
 
 // Server holds what the handlers share.
 type Server struct {
-	cfg      Config
-	log      *slog.Logger
-	pages    *renderer
-	assets   *assetSet
-	identity IdentityService
-	people   PeopleService
-	overview OverviewService
-	ready    func(ctx context.Context) error
+	cfg           Config
+	log           *slog.Logger
+	pages         *renderer
+	assets        *assetSet
+	identity      IdentityService
+	people        PeopleService
+	overview      OverviewService
+	organisations OrganisationService
+	projects      ProjectService
+	apiTokens     APITokenService
+	ready         func(ctx context.Context) error
 }
 
 // New builds the portal's HTTP handler: the Gin router inside Go's cross-origin protection and the security
@@ -61,7 +69,8 @@ func New(cfg Config, svc Services) (http.Handler, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
-	if svc.Identity == nil || svc.People == nil || svc.Overview == nil || svc.Ready == nil {
+	if svc.Identity == nil || svc.People == nil || svc.Overview == nil || svc.Organisations == nil ||
+		svc.Projects == nil || svc.APITokens == nil || svc.Ready == nil {
 		return nil, errors.New("handlers: every service is required")
 	}
 	static, err := fs.Sub(templates.Static, "static")
@@ -78,7 +87,8 @@ func New(cfg Config, svc Services) (http.Handler, error) {
 	}
 	s := &Server{
 		cfg: cfg, log: cfg.Log, pages: pages, assets: assets,
-		identity: svc.Identity, people: svc.People, overview: svc.Overview, ready: svc.Ready,
+		identity: svc.Identity, people: svc.People, overview: svc.Overview,
+		organisations: svc.Organisations, projects: svc.Projects, apiTokens: svc.APITokens, ready: svc.Ready,
 	}
 	engine, err := s.router()
 	if err != nil {
@@ -97,6 +107,7 @@ func (s *Server) crossOriginProtection(next http.Handler) http.Handler {
 		const message = "This request came from another website, so it was refused. Go back to the portal and try again."
 		if strings.HasPrefix(r.URL.Path, "/api/") {
 			w.Header().Set("Content-Type", "application/json; charset=utf-8")
+			w.Header().Set("Cache-Control", "no-store")
 			w.WriteHeader(http.StatusForbidden)
 			_ = json.NewEncoder(w).Encode(apiError{apiErrorBody{Code: "cross_origin", Message: message}})
 			return

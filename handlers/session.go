@@ -92,7 +92,18 @@ func (s *Server) clearCookie(c *gin.Context, name string) {
 // Flash messages are short codes in a cookie, mapped to fixed text here, so nobody can plant words on a
 // person's page through the cookie.
 var flashMessages = map[string]string{
-	"invitation-sent": "Invitation sent",
+	"invitation-sent":         "Invitation sent",
+	"organisation-added":      "Organisation added",
+	"organisation-saved":      "Organisation saved",
+	"project-created":         "Project created",
+	"project-saved":           "Project saved",
+	"project-submit":          "Project submitted",
+	"project-approve":         "Project approved",
+	"project-request_changes": "Changes requested",
+	"project-reject":          "Project rejected",
+	"project-withdraw":        "Project withdrawn",
+	"project-close":           "Project closed",
+	"token-revoked":           "Token revoked",
 }
 
 func (s *Server) setFlash(c *gin.Context, code string) {

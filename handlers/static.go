@@ -59,7 +59,8 @@ func (a *assetSet) serve(c *gin.Context) {
 		c.Status(http.StatusNotFound)
 		return
 	}
-	if _, err := fs.Stat(a.files, name); err != nil {
+	// Only files: a folder would be answered with a redirect or a listing of its files.
+	if info, err := fs.Stat(a.files, name); err != nil || info.IsDir() {
 		c.Status(http.StatusNotFound)
 		return
 	}

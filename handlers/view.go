@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -22,6 +24,7 @@ type basePage struct {
 
 type navItem struct {
 	Label, Href string
+	Count       int // shown after the label when above zero, e.g. the projects awaiting a decision
 	Current     bool
 }
 
@@ -30,20 +33,48 @@ func (s *Server) newBasePage(c *gin.Context, title string) basePage {
 	b := basePage{Title: title, RequestID: requestIDOf(c), Development: s.cfg.Development, Flash: s.takeFlash(c)}
 	if p, ok := principalOf(c); ok {
 		b.Principal = &p
-		b.Nav = navigationFor(p, c.Request.URL.Path)
+		b.Nav = navigationFor(p, c.Request.URL.Path, s.awaitingCount(c, p))
 	}
 	return b
 }
 
-// navigationFor lists the sections a principal can open, marking the current one.
-func navigationFor(p app.Principal, path string) []navItem {
+// awaitingCount is how many projects wait for the principal's decision; 0 when they decide none or the
+// count cannot be read (the navigation must not fail a page).
+func (s *Server) awaitingCount(c *gin.Context, p app.Principal) int {
+	if !p.Can(app.ActionDecideProjects) {
+		return 0
+	}
+	page, err := s.projects.List(c.Request.Context(), p, app.ProjectFilter{AwaitingMe: true, PageSize: "1"})
+	if err != nil {
+		return 0
+	}
+	return int(page.Total)
+}
+
+// navigationFor lists the sections a principal can open, marking the one the path is in (the longest match).
+func navigationFor(p app.Principal, path string, awaiting int) []navItem {
 	items := []navItem{{Label: "Home", Href: "/"}}
+	if p.Can(app.ActionViewProjects) {
+		items = append(items, navItem{Label: "Projects", Href: "/projects"})
+	}
+	if p.Can(app.ActionDecideProjects) {
+		items = append(items, navItem{Label: "Awaiting decision", Href: awaitingPath, Count: awaiting})
+	}
+	if p.Can(app.ActionViewOrganisations) {
+		items = append(items, navItem{Label: "Organisations", Href: "/organisations"})
+	}
 	if p.Can(app.ActionViewPeople) {
 		items = append(items, navItem{Label: "People", Href: "/people"})
 	}
-	for i := range items {
-		href := items[i].Href
-		items[i].Current = path == href || (href != "/" && strings.HasPrefix(path, href+"/"))
+	current, longest := -1, 0
+	for i, item := range items {
+		matches := path == item.Href || (item.Href != "/" && strings.HasPrefix(path, item.Href+"/"))
+		if matches && len(item.Href) > longest {
+			current, longest = i, len(item.Href)
+		}
+	}
+	if current >= 0 {
+		items[current].Current = true
 	}
 	return items
 }
@@ -80,9 +111,10 @@ func newFormErrors(verr *app.ValidationError, order ...string) formErrors {
 			seen[f] = true
 		}
 	}
-	for f, msg := range verr.Fields {
+	// Fields the form does not list come after, in a fixed order so the page reads the same every time.
+	for _, f := range slices.Sorted(maps.Keys(verr.Fields)) {
 		if !seen[f] {
-			e.List = append(e.List, fieldError{f, msg})
+			e.List = append(e.List, fieldError{f, verr.Fields[f]})
 		}
 	}
 	return e

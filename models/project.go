@@ -109,7 +109,8 @@ func (s *Store) CreateProject(ctx context.Context, p *Project) error {
 }
 
 // UpdateProject saves every field of a project if its version is still the one read, and bumps the version.
-// A stale version, or a project moved to another status meanwhile, is ErrConflict.
+// A stale version, or a project moved to another status meanwhile, is ErrConflict. UpdatedAt is stored as
+// given: the caller's clock decides it, not GORM's.
 func (s *Store) UpdateProject(ctx context.Context, p *Project, expectedStatus ProjectStatus) error {
 	if err := requireTenant(p.TenantID); err != nil {
 		return err
@@ -117,7 +118,7 @@ func (s *Store) UpdateProject(ctx context.Context, p *Project, expectedStatus Pr
 	res := s.db.WithContext(ctx).Model(&Project{}).
 		Where("tenant_id = ? AND id = ? AND version = ? AND status = ?", p.TenantID, p.ID, p.Version, expectedStatus).
 		Select("*").Omit("id", "tenant_id", "reference", "created_by_user_id", "created_at").
-		Updates(withVersion(p))
+		UpdateColumns(withVersion(p))
 	if res.Error != nil {
 		return translate(res.Error)
 	}

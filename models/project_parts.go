@@ -63,15 +63,22 @@ func (s *Store) IsProjectLead(ctx context.Context, tenantID, projectID, userID i
 	return n > 0, translate(err)
 }
 
-// ReplaceProjectParts sets a project's partners, targets and leads to exactly those given.
+// ReplaceProjectParts sets a project's partners, targets and leads to exactly those given. A project outside
+// the tenant is ErrNotFound, and nothing is written.
 func (s *Store) ReplaceProjectParts(ctx context.Context, tenantID, projectID int64, partners []int64, targets []ProjectTarget, leads []int64) error {
 	if err := requireTenant(tenantID); err != nil {
 		return err
 	}
 	return s.Transaction(ctx, func(tx *Store) error {
-		owned := tx.db.Table("projects").Select("id").Where("tenant_id = ? AND id = ?", tenantID, projectID)
+		var owned int64
+		if err := tx.db.Table("projects").Where("tenant_id = ? AND id = ?", tenantID, projectID).Count(&owned).Error; err != nil {
+			return translate(err)
+		}
+		if owned == 0 {
+			return ErrNotFound
+		}
 		for _, table := range []string{"project_partners", "project_targets", "project_leads"} {
-			if err := tx.db.Exec("DELETE FROM "+table+" WHERE project_id IN (?)", owned).Error; err != nil {
+			if err := tx.db.Exec("DELETE FROM "+table+" WHERE project_id = ?", projectID).Error; err != nil {
 				return translate(err)
 			}
 		}

@@ -124,31 +124,46 @@ func readFileConfig(path string, readFile func(string) ([]byte, error)) (fileCon
 }
 
 func (cfg *config) applyFile(fc fileConfig, getenv func(string) string) error {
+	idle, idleSetting := fromEnvOrFile(getenv, "PORTAL_SESSION_IDLE", "session_idle", fc.SessionIdle)
+	absolute, absoluteSetting := fromEnvOrFile(getenv, "PORTAL_SESSION_ABSOLUTE", "session_absolute", fc.SessionAbsolute)
 	var err error
-	if cfg.SessionIdle, err = duration("session_idle", orDefault(getenv("PORTAL_SESSION_IDLE"), fc.SessionIdle), app.DefaultSessionIdle); err != nil {
+	if cfg.SessionIdle, err = duration(idleSetting, idle, app.DefaultSessionIdle); err != nil {
 		return err
 	}
-	if cfg.SessionAbsolute, err = duration("session_absolute", orDefault(getenv("PORTAL_SESSION_ABSOLUTE"), fc.SessionAbsolute), app.DefaultSessionAbsolute); err != nil {
+	if cfg.SessionAbsolute, err = duration(absoluteSetting, absolute, app.DefaultSessionAbsolute); err != nil {
 		return err
 	}
 	if cfg.SessionIdle > cfg.SessionAbsolute {
-		return bad("PORTAL_CONFIG session_idle", "must not be longer than session_absolute")
+		return bad(idleSetting, "must not be longer than the absolute session lifetime (%s)", cfg.SessionAbsolute)
 	}
-	proxies := fc.TrustedProxies
+	proxies, proxiesSetting := fc.TrustedProxies, "PORTAL_CONFIG trusted_proxies"
 	if env := getenv("PORTAL_TRUSTED_PROXIES"); env != "" {
-		proxies = strings.Split(env, ",")
+		proxies, proxiesSetting = strings.Split(env, ","), "PORTAL_TRUSTED_PROXIES"
 	}
-	if cfg.TrustedProxies, err = trustedProxies(proxies); err != nil {
+	if cfg.TrustedProxies, err = trustedProxies(proxiesSetting, proxies); err != nil {
 		return err
 	}
 	for i, p := range fc.Providers {
+		setting := fmt.Sprintf("PORTAL_CONFIG providers[%d]", i)
 		provider, err := p.resolve(getenv)
 		if err != nil {
-			return bad(fmt.Sprintf("PORTAL_CONFIG providers[%d]", i), "%v", err)
+			return bad(setting, "%v", err)
+		}
+		if err := cfg.refuseDevelopmentIssuer(setting, provider.Issuer); err != nil {
+			return err
 		}
 		cfg.Providers = append(cfg.Providers, provider)
 	}
 	return nil
+}
+
+// fromEnvOrFile returns a setting's variable if set, else its value in the PORTAL_CONFIG file, with the name
+// of wherever it came from, so that a bad value is reported where it can be fixed.
+func fromEnvOrFile(getenv func(string) string, variable, fileKey, fileValue string) (string, string) {
+	if v := getenv(variable); v != "" {
+		return v, variable
+	}
+	return fileValue, "PORTAL_CONFIG " + fileKey
 }
 
 func (p fileProvider) resolve(getenv func(string) string) (app.ProviderConfig, error) {
@@ -190,6 +205,9 @@ func (cfg *config) addEnvironmentProvider(getenv func(string) string) error {
 	if err := checkIssuer(issuer); err != nil {
 		return bad("PORTAL_OIDC_ISSUER", "%v", err)
 	}
+	if err := cfg.refuseDevelopmentIssuer("PORTAL_OIDC_ISSUER", issuer); err != nil {
+		return err
+	}
 	cfg.Providers = append(cfg.Providers, app.ProviderConfig{
 		Name: "oidc", DisplayName: "your organisation's account", Issuer: issuer, ClientID: id, ClientSecret: secret, Tenants: []string{"*"},
 	})
@@ -199,12 +217,6 @@ func (cfg *config) addEnvironmentProvider(getenv func(string) string) error {
 // chooseDevelopmentProvider turns on the built-in development provider when nothing else is configured,
 // and never in production.
 func (cfg *config) chooseDevelopmentProvider() error {
-	devIssuer := cfg.BaseURL.String() + "/dev-idp"
-	for _, p := range cfg.Providers {
-		if cfg.Production && strings.HasPrefix(p.Issuer, devIssuer) {
-			return bad("PORTAL_OIDC_ISSUER", "the development identity provider cannot be used in production")
-		}
-	}
 	if len(cfg.Providers) > 0 {
 		return nil
 	}
@@ -213,11 +225,22 @@ func (cfg *config) chooseDevelopmentProvider() error {
 	}
 	cfg.DevIdentityProvider = true
 	cfg.Providers = []app.ProviderConfig{{
-		Name: developmentProvider, DisplayName: "the development sign-in", Issuer: devIssuer,
+		Name: developmentProvider, DisplayName: "the development sign-in", Issuer: cfg.developmentIssuer(),
 		ClientID: "portal-development", ClientSecret: randomSecret(), Tenants: []string{"*"},
 	}}
 	return nil
 }
+
+// refuseDevelopmentIssuer stops production using the development identity provider under any setting.
+func (cfg *config) refuseDevelopmentIssuer(setting, issuer string) error {
+	if cfg.Production && strings.HasPrefix(issuer, cfg.developmentIssuer()) {
+		return bad(setting, "the development identity provider cannot be used in production")
+	}
+	return nil
+}
+
+// developmentIssuer is where the built-in development provider is served.
+func (cfg *config) developmentIssuer() string { return cfg.BaseURL.String() + "/dev-idp" }
 
 // developmentProvider is the name invitations use for the built-in development provider.
 const developmentProvider = "development"
@@ -230,18 +253,18 @@ func checkIssuer(issuer string) error {
 	return nil
 }
 
-func duration(name, raw string, fallback time.Duration) (time.Duration, error) {
+func duration(setting, raw string, fallback time.Duration) (time.Duration, error) {
 	if raw == "" {
 		return fallback, nil
 	}
 	d, err := time.ParseDuration(raw)
 	if err != nil || d < time.Minute {
-		return 0, bad("PORTAL_CONFIG "+name, "must be a duration of at least 1m, like 30m or 12h")
+		return 0, bad(setting, "must be a duration of at least 1m, like 30m or 12h")
 	}
 	return d, nil
 }
 
-func trustedProxies(raw []string) ([]string, error) {
+func trustedProxies(setting string, raw []string) ([]string, error) {
 	var proxies []string
 	for _, p := range raw {
 		p = strings.TrimSpace(p)
@@ -250,7 +273,7 @@ func trustedProxies(raw []string) ([]string, error) {
 		}
 		if net.ParseIP(p) == nil {
 			if _, _, err := net.ParseCIDR(p); err != nil {
-				return nil, bad("PORTAL_TRUSTED_PROXIES", "%q is not an IP address or CIDR range", p)
+				return nil, bad(setting, "%q is not an IP address or CIDR range", p)
 			}
 		}
 		proxies = append(proxies, p)

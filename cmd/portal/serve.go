@@ -29,6 +29,9 @@ func runServe(ctx context.Context, env environment, args []string) error {
 		return err
 	}
 	log := newLogger(env.stderr, cfg.Production)
+	// Libraries that log to slog's default (the development identity provider's OpenID library) then write
+	// through the portal's handler, in its format.
+	slog.SetDefault(log)
 	db, err := openMigrated(ctx, cfg, log)
 	if err != nil {
 		return err

@@ -73,4 +73,3 @@ func describeFields(verr *app.ValidationError) string {
 	sort.Strings(parts)
 	return strings.Join(parts, "; ")
 }
-

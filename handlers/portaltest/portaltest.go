@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"sync"
 	"testing"
 	"time"
 
@@ -66,15 +67,24 @@ func Start(t testing.TB, db *models.Database, opts Options) *Portal {
 			t.Fatalf("seed demo data: %v", err)
 		}
 	}
-	key, err := rsa.GenerateKey(rand.Reader, 2048)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.SigningKey = key
+	p.SigningKey = signingKey(t)
 	srv.Config.Handler = p.build(t, opts)
 	srv.Start()
 	t.Cleanup(srv.Close)
 	return p
+}
+
+// sharedKey is one development-provider signing key for every portal of the test run: making a 2048-bit RSA
+// key takes a noticeable fraction of a second, and tests that need another key make their own.
+var sharedKey = sync.OnceValues(func() (*rsa.PrivateKey, error) { return rsa.GenerateKey(rand.Reader, 2048) })
+
+func signingKey(t testing.TB) *rsa.PrivateKey {
+	t.Helper()
+	key, err := sharedKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return key
 }
 
 func (p *Portal) build(t testing.TB, opts Options) http.Handler {

@@ -81,6 +81,8 @@ CREATE TABLE projects (
 CREATE INDEX projects_tenant_status ON projects (tenant_id, status);
 CREATE INDEX projects_tenant_updated ON projects (tenant_id, updated_at);
 CREATE INDEX projects_status_updated ON projects (status, updated_at);
+-- The register's default order, newest change first, across every tenant (central government's view).
+CREATE INDEX projects_updated ON projects (updated_at, id);
 CREATE INDEX projects_lead_organisation ON projects (lead_organisation_id);
 
 CREATE TABLE project_partners (

@@ -1,0 +1,37 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/innovation-accelerators/portal/app"
+)
+
+// apiRoutes is the JSON API's route table. Every answer is kept out of caches; every route but the
+// OpenAPI document needs a personal API token (or the session cookie of a page of the portal). The
+// document, api_openapi.json, lists these same routes, and a test holds the two together.
+func (s *Server) apiRoutes(r *gin.Engine) {
+	api := r.Group("/api/v1", noStore)
+	api.GET("/openapi.json", s.openAPIDocument)
+
+	authed := api.Group("/", s.authenticateAPI)
+	authed.GET("/projects", s.apiListProjects)
+	authed.POST("/projects", s.apiCreateProject)
+	authed.GET("/projects/:id", s.apiGetProject)
+	authed.PATCH("/projects/:id", s.apiUpdateProject)
+	for _, t := range app.Transitions {
+		authed.POST("/projects/:id/"+apiStepName(t), s.apiTransition(t))
+	}
+
+	authed.GET("/organisations", s.apiListOrganisations)
+	authed.POST("/organisations", s.apiCreateOrganisation)
+	authed.GET("/organisations/:id", s.apiGetOrganisation)
+	authed.PATCH("/organisations/:id", s.apiUpdateOrganisation)
+}
+
+// apiMethodNotAllowed answers a known API path asked with a method it does not take.
+func (s *Server) apiMethodNotAllowed(c *gin.Context) {
+	s.apiFail(c, &apiRequestError{http.StatusMethodNotAllowed, "method_not_allowed",
+		"This address does not take " + c.Request.Method + " requests; see /api/v1/openapi.json", nil})
+}
