@@ -8,14 +8,19 @@ import (
 
 // FormatPounds writes pence as pounds for people: 12345678 → "£123,456.78".
 func FormatPounds(pence int64) string {
-	sign := ""
-	// Work on the magnitude as unsigned so the most negative int64 cannot overflow.
+	sign, pounds, rest := splitPence(pence)
+	return fmt.Sprintf("%s£%s.%02d", sign, groupThousands(strconv.FormatUint(pounds, 10)), rest)
+}
+
+// splitPence separates an amount into its sign, whole pounds and remaining pence. It works on the magnitude
+// as unsigned, so the most negative int64 cannot overflow.
+func splitPence(pence int64) (sign string, pounds, rest uint64) {
 	magnitude := uint64(pence)
 	if pence < 0 {
 		sign = "-"
 		magnitude = uint64(-(pence + 1)) + 1
 	}
-	return fmt.Sprintf("%s£%s.%02d", sign, groupThousands(strconv.FormatUint(magnitude/100, 10)), magnitude%100)
+	return sign, magnitude / 100, magnitude % 100
 }
 
 func groupThousands(digits string) string {
@@ -105,11 +110,6 @@ func allDigits(s string) bool {
 
 // FormatPoundsPlain writes pence as a plain decimal string for the API and CSV: 123456 → "1234.56".
 func FormatPoundsPlain(pence int64) string {
-	sign := ""
-	magnitude := uint64(pence)
-	if pence < 0 {
-		sign = "-"
-		magnitude = uint64(-(pence + 1)) + 1
-	}
-	return fmt.Sprintf("%s%d.%02d", sign, magnitude/100, magnitude%100)
+	sign, pounds, rest := splitPence(pence)
+	return fmt.Sprintf("%s%d.%02d", sign, pounds, rest)
 }

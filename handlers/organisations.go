@@ -22,31 +22,43 @@ type organisationsPage struct {
 // organisationsIndex lists the organisations the principal may see; central roles may narrow it to one tenant.
 func (s *Server) organisationsIndex(c *gin.Context) {
 	p := mustPrincipal(c)
-	ctx := c.Request.Context()
-	tenants, err := s.organisations.Tenants(ctx, p)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
 	slug := c.Query("tenant")
-	tenantID, err := tenantIDOf(tenants, slug)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	orgs, err := s.organisations.List(ctx, p, tenantID)
+	view, err := s.organisationsOf(c, p, slug)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
 	page := organisationsPage{
-		basePage: s.newBasePage(c, "Organisations"), Organisations: orgs, TenantNames: tenantNames(tenants),
+		basePage: s.newBasePage(c, "Organisations"), Organisations: view.organisations, TenantNames: tenantNames(view.tenants),
 		Tenant: slug, CanAdd: p.CanIn(app.ActionManageOrganisations, p.TenantID),
 	}
 	if p.IsCentral() {
-		page.Tenants = tenants
+		page.Tenants = view.tenants
 	}
 	s.renderPage(c, http.StatusOK, "organisations/index", page)
+}
+
+// tenantOrganisations are the tenants a principal may choose between and the organisations of the one chosen
+// (of all of them when none is).
+type tenantOrganisations struct {
+	tenants       []models.Tenant
+	organisations []models.Organisation
+}
+
+// organisationsOf reads the tenants the principal may see and the organisations of the tenant the slug
+// chooses; a slug outside the principal's reach is not found.
+func (s *Server) organisationsOf(c *gin.Context, p app.Principal, slug string) (tenantOrganisations, error) {
+	ctx := c.Request.Context()
+	tenants, err := s.organisations.Tenants(ctx, p)
+	if err != nil {
+		return tenantOrganisations{}, err
+	}
+	tenantID, err := tenantIDOf(tenants, slug)
+	if err != nil {
+		return tenantOrganisations{}, err
+	}
+	orgs, err := s.organisations.List(ctx, p, tenantID)
+	return tenantOrganisations{tenants: tenants, organisations: orgs}, err
 }
 
 // tenantIDOf finds a chosen tenant among those offered; a slug that is not offered is not found.

@@ -38,30 +38,19 @@ type projectsPage struct {
 // projectsIndex lists the register: filtered, searched, sorted and a page at a time.
 func (s *Server) projectsIndex(c *gin.Context) {
 	p := mustPrincipal(c)
-	ctx := c.Request.Context()
 	f := filterOf(c.Request.URL.Query())
-	tenants, err := s.organisations.Tenants(ctx, p)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	tenantID, err := tenantIDOf(tenants, f.Tenant)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	orgs, err := s.organisations.List(ctx, p, tenantID)
+	view, err := s.organisationsOf(c, p, f.Tenant)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
 	page := projectsPage{
 		basePage: s.newBasePage(c, "Projects"), Heading: "Projects", Filter: f, Central: p.IsCentral(),
-		Organisations: orgs, TenantNames: tenantNames(tenants), ExportHref: "/projects.csv" + filterQuery(f, f.Sort, ""),
+		Organisations: view.organisations, TenantNames: tenantNames(view.tenants), ExportHref: "/projects.csv" + filterQuery(f, f.Sort, ""),
 		CanAdd: p.CanIn(app.ActionEditProjects, p.TenantID),
 	}
 	if page.Central {
-		page.Tenants = tenants
+		page.Tenants = view.tenants
 	}
 	s.listProjects(c, "projects/index", "/projects", page)
 }

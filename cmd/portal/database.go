@@ -24,17 +24,24 @@ func openMigrated(ctx context.Context, cfg config, log *slog.Logger) (*models.Da
 	return db, nil
 }
 
+// openFromEnvironment loads the settings, makes the logger and opens the migrated database: the start of
+// every command that works on the database. The caller closes it.
+func openFromEnvironment(ctx context.Context, env environment) (config, *slog.Logger, *models.Database, error) {
+	cfg, err := loadConfig(env.getenv, env.readFile)
+	if err != nil {
+		return cfg, nil, nil, err
+	}
+	log := newLogger(env.stderr, cfg.Production)
+	db, err := openMigrated(ctx, cfg, log)
+	return cfg, log, db, err
+}
+
 func runMigrate(ctx context.Context, env environment, args []string) error {
 	fs := newFlags(env, "migrate", "migrate\n\nApplies every pending database migration to PORTAL_DATABASE_URL (SQLite portal.db when unset).")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	cfg, err := loadConfig(env.getenv, env.readFile)
-	if err != nil {
-		return err
-	}
-	log := newLogger(env.stderr, cfg.Production)
-	db, err := openMigrated(ctx, cfg, log)
+	_, log, db, err := openFromEnvironment(ctx, env)
 	if err != nil {
 		return err
 	}

@@ -41,12 +41,7 @@ func runInvite(ctx context.Context, env environment, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	cfg, err := loadConfig(env.getenv, env.readFile)
-	if err != nil {
-		return err
-	}
-	log := newLogger(env.stderr, cfg.Production)
-	db, err := openMigrated(ctx, cfg, log)
+	cfg, log, db, err := openFromEnvironment(ctx, env)
 	if err != nil {
 		return err
 	}
