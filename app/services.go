@@ -9,6 +9,7 @@ import (
 
 // Services bundles every capability, built over one store, so the binary and the tests wire them alike.
 type Services struct {
+	Settings      Settings
 	Identity      *Identity
 	People        *People
 	Overview      *Overview
@@ -18,12 +19,13 @@ type Services struct {
 }
 
 // NewServices builds the services. now may be nil for the real clock.
-func NewServices(store *models.Store, identity IdentityConfig, now func() time.Time, log *slog.Logger) (*Services, error) {
+func NewServices(store *models.Store, settings Settings, identity IdentityConfig, now func() time.Time, log *slog.Logger) (*Services, error) {
 	id, err := NewIdentity(store, identity, now, log)
 	if err != nil {
 		return nil, err
 	}
 	return &Services{
+		Settings:      settings,
 		Identity:      id,
 		People:        NewPeople(store, identity.Providers, now, log),
 		Overview:      NewOverview(store),

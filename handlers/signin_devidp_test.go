@@ -53,7 +53,7 @@ func startWithoutDevProvider(t *testing.T, db *models.Database) *portaltest.Port
 	srv := httptest.NewUnstartedServer(nil)
 	base := &url.URL{Scheme: "http", Host: srv.Listener.Addr().String()}
 	store := models.NewStore(db.Gorm)
-	services, err := app.NewServices(store, app.IdentityConfig{
+	services, err := app.NewServices(store, app.DefaultSettings(), app.IdentityConfig{
 		Providers: []app.ProviderConfig{{
 			Name: "oidc", Issuer: "https://sign-in.example.gov.uk", ClientID: "portal", Tenants: []string{"*"},
 		}},

@@ -3,6 +3,8 @@ package models
 import (
 	"context"
 	"time"
+
+	"gorm.io/gorm"
 )
 
 // OrganisationKind is what sort of body an organisation is.
@@ -36,22 +38,18 @@ type Organisation struct {
 // Organisation returns one organisation within the scope.
 func (s *Store) Organisation(ctx context.Context, scope Scope, id int64) (Organisation, error) {
 	var o Organisation
-	q, err := s.scoped(ctx, scope, "organisations")
-	if err != nil {
-		return o, err
-	}
-	err = q.Where("organisations.id = ?", id).Take(&o).Error
+	err := s.inScope(ctx, scope, func(db *gorm.DB) error {
+		return scope.where(db.Table("organisations"), "organisations").Where("organisations.id = ?", id).Take(&o).Error
+	})
 	return o, translate(err)
 }
 
 // Organisations lists the organisations within the scope, by name.
 func (s *Store) Organisations(ctx context.Context, scope Scope) ([]Organisation, error) {
 	var os []Organisation
-	q, err := s.scoped(ctx, scope, "organisations")
-	if err != nil {
-		return nil, err
-	}
-	err = q.Order("organisations.name, organisations.id").Find(&os).Error
+	err := s.inScope(ctx, scope, func(db *gorm.DB) error {
+		return scope.where(db.Table("organisations"), "organisations").Order("organisations.name, organisations.id").Find(&os).Error
+	})
 	return os, translate(err)
 }
 

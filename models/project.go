@@ -3,6 +3,8 @@ package models
 import (
 	"context"
 	"time"
+
+	"gorm.io/gorm"
 )
 
 // ProjectStatus is where a project is in its approval workflow. The values are stored.
@@ -80,22 +82,18 @@ type ProjectReferenceCounter struct {
 // Project returns one project within the scope.
 func (s *Store) Project(ctx context.Context, scope Scope, id int64) (Project, error) {
 	var p Project
-	q, err := s.scoped(ctx, scope, "projects")
-	if err != nil {
-		return p, err
-	}
-	err = q.Where("projects.id = ?", id).Take(&p).Error
+	err := s.inScope(ctx, scope, func(db *gorm.DB) error {
+		return scope.where(db.Table("projects"), "projects").Where("projects.id = ?", id).Take(&p).Error
+	})
 	return p, translate(err)
 }
 
 // ProjectByReference returns one project within the scope by its reference.
 func (s *Store) ProjectByReference(ctx context.Context, scope Scope, reference string) (Project, error) {
 	var p Project
-	q, err := s.scoped(ctx, scope, "projects")
-	if err != nil {
-		return p, err
-	}
-	err = q.Where("projects.reference = ?", reference).Take(&p).Error
+	err := s.inScope(ctx, scope, func(db *gorm.DB) error {
+		return scope.where(db.Table("projects"), "projects").Where("projects.reference = ?", reference).Take(&p).Error
+	})
 	return p, translate(err)
 }
 

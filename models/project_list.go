@@ -45,31 +45,27 @@ var ProjectSorts = map[string]string{
 
 // Projects returns one page of the register and the number of projects matching the query.
 func (s *Store) Projects(ctx context.Context, q ProjectQuery) ([]ProjectRow, int64, error) {
-	base, err := s.filteredProjects(ctx, q)
-	if err != nil {
-		return nil, 0, err
-	}
-	var total int64
-	if err := base.Session(&gorm.Session{}).Count(&total).Error; err != nil {
-		return nil, 0, translate(err)
-	}
 	order, ok := ProjectSorts[q.Sort]
 	if !ok {
 		order = ProjectSorts[""]
 	}
+	var total int64
 	var rows []ProjectRow
-	err = base.Select("projects.*, tenants.name AS tenant_name, organisations.name AS lead_organisation_name").
-		Joins("JOIN tenants ON tenants.id = projects.tenant_id").
-		Joins("JOIN organisations ON organisations.id = projects.lead_organisation_id").
-		Order(order).Limit(q.Limit).Offset(q.Offset).Scan(&rows).Error
+	err := s.inScope(ctx, q.Scope, func(db *gorm.DB) error {
+		base := filteredProjects(db, q)
+		if err := base.Session(&gorm.Session{}).Count(&total).Error; err != nil {
+			return err
+		}
+		return base.Select("projects.*, tenants.name AS tenant_name, organisations.name AS lead_organisation_name").
+			Joins("JOIN tenants ON tenants.id = projects.tenant_id").
+			Joins("JOIN organisations ON organisations.id = projects.lead_organisation_id").
+			Order(order).Limit(q.Limit).Offset(q.Offset).Scan(&rows).Error
+	})
 	return rows, total, translate(err)
 }
 
-func (s *Store) filteredProjects(ctx context.Context, q ProjectQuery) (*gorm.DB, error) {
-	db, err := s.scoped(ctx, q.Scope, "projects")
-	if err != nil {
-		return nil, err
-	}
+func filteredProjects(db *gorm.DB, q ProjectQuery) *gorm.DB {
+	db = q.Scope.where(db.Table("projects"), "projects")
 	if q.TenantID != 0 {
 		db = db.Where("projects.tenant_id = ?", q.TenantID)
 	}
@@ -93,7 +89,7 @@ func (s *Store) filteredProjects(ctx context.Context, q ProjectQuery) (*gorm.DB,
 		db = db.Where(`(LOWER(projects.reference) LIKE ? ESCAPE '\' OR LOWER(projects.title) LIKE ? ESCAPE '\' OR LOWER(projects.summary) LIKE ? ESCAPE '\')`,
 			pattern, pattern, pattern)
 	}
-	return db, nil
+	return db
 }
 
 // escapeLike makes % and _ in a person's search text match themselves.

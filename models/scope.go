@@ -1,5 +1,11 @@
 package models
 
+import (
+	"strconv"
+
+	"gorm.io/gorm"
+)
+
 // Scope says whose records a query may read: one tenant's, or (for central government) every tenant's.
 // There is no zero value that means "everything": an empty Scope is refused with ErrNoTenant.
 type Scope struct {
@@ -25,3 +31,22 @@ func (s Scope) check() error {
 	}
 	return requireTenant(s.tenantID)
 }
+
+// where limits a query on a tenant-owned table to the scope's tenant; an all-tenants scope adds nothing.
+func (s Scope) where(db *gorm.DB, table string) *gorm.DB {
+	if s.allTenants {
+		return db
+	}
+	return db.Where(table+".tenant_id = ?", s.tenantID)
+}
+
+// setting is the value of the transaction-local portal.tenant setting that row-level security reads.
+func (s Scope) setting() string {
+	if s.allTenants {
+		return settingAllTenants
+	}
+	return strconv.FormatInt(s.tenantID, 10)
+}
+
+// settingAllTenants is the tenant setting of central government's scope, which sees every tenant.
+const settingAllTenants = "all"

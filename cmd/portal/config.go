@@ -26,6 +26,7 @@ type config struct {
 	SessionIdle         time.Duration
 	SessionAbsolute     time.Duration
 	TrustedProxies      []string
+	Settings            app.Settings
 }
 
 // fileConfig is the JSON file PORTAL_CONFIG names: several identity providers and other settings.
@@ -34,6 +35,7 @@ type fileConfig struct {
 	SessionIdle     string         `json:"session_idle"`
 	SessionAbsolute string         `json:"session_absolute"`
 	TrustedProxies  []string       `json:"trusted_proxies"`
+	SupportEmail    string         `json:"support_email"`
 }
 
 type fileProvider struct {
@@ -124,6 +126,13 @@ func readFileConfig(path string, readFile func(string) ([]byte, error)) (fileCon
 }
 
 func (cfg *config) applyFile(fc fileConfig, getenv func(string) string) error {
+	cfg.Settings = app.DefaultSettings()
+	if fc.SupportEmail != "" {
+		if !strings.Contains(fc.SupportEmail, "@") {
+			return bad("PORTAL_CONFIG support_email", "must be an e-mail address, like support@example.gov.uk")
+		}
+		cfg.Settings.SupportEmail = fc.SupportEmail
+	}
 	idle, idleSetting := fromEnvOrFile(getenv, "PORTAL_SESSION_IDLE", "session_idle", fc.SessionIdle)
 	absolute, absoluteSetting := fromEnvOrFile(getenv, "PORTAL_SESSION_ABSOLUTE", "session_absolute", fc.SessionAbsolute)
 	var err error

@@ -20,7 +20,7 @@ func TestLoadConfig_Accepts(t *testing.T) {
 	}
 	oidc := app.ProviderConfig{Name: "oidc", DisplayName: "your organisation's account", Issuer: "https://login.example.gov.uk", ClientID: "portal", ClientSecret: "s3cret", Tenants: []string{"*"}}
 	defaults := config{Addr: ":8080", BaseURL: localhost("8080"), Providers: development("http://localhost:8080"), DevIdentityProvider: true,
-		SessionIdle: 30 * time.Minute, SessionAbsolute: 12 * time.Hour}
+		SessionIdle: 30 * time.Minute, SessionAbsolute: 12 * time.Hour, Settings: app.DefaultSettings()}
 	cases := []struct {
 		name  string
 		vars  map[string]string
@@ -31,17 +31,18 @@ func TestLoadConfig_Accepts(t *testing.T) {
 		{"PORTAL_ENV=development", vars(nil, "PORTAL_ENV", "development"), nil, defaults},
 		{"another port moves the default base URL", vars(nil, "PORTAL_ADDR", "127.0.0.1:9090", "PORTAL_DATABASE_URL", "sqlite:/tmp/p.db"), nil,
 			config{Addr: "127.0.0.1:9090", BaseURL: localhost("9090"), DatabaseURL: "sqlite:/tmp/p.db", Providers: development("http://localhost:9090"),
-				DevIdentityProvider: true, SessionIdle: 30 * time.Minute, SessionAbsolute: 12 * time.Hour}},
+				DevIdentityProvider: true, SessionIdle: 30 * time.Minute, SessionAbsolute: 12 * time.Hour, Settings: app.DefaultSettings()}},
 		{"development with a real provider does not add the development one", vars(production, "PORTAL_ENV", "", "PORTAL_BASE_URL", ""), nil,
-			config{Addr: ":8080", BaseURL: localhost("8080"), Providers: []app.ProviderConfig{oidc}, SessionIdle: 30 * time.Minute, SessionAbsolute: 12 * time.Hour}},
+			config{Addr: ":8080", BaseURL: localhost("8080"), Providers: []app.ProviderConfig{oidc}, SessionIdle: 30 * time.Minute, SessionAbsolute: 12 * time.Hour, Settings: app.DefaultSettings()}},
 		{"production with one provider", vars(production, "PORTAL_BASE_URL", "https://portal.example.gov.uk/", "PORTAL_TRUSTED_PROXIES", "10.0.0.0/8, 192.168.1.1"), nil,
 			config{Production: true, Addr: ":8080", BaseURL: govUK, Providers: []app.ProviderConfig{oidc}, SessionIdle: 30 * time.Minute,
-				SessionAbsolute: 12 * time.Hour, TrustedProxies: []string{"10.0.0.0/8", "192.168.1.1"}}},
+				SessionAbsolute: 12 * time.Hour, TrustedProxies: []string{"10.0.0.0/8", "192.168.1.1"}, Settings: app.DefaultSettings()}},
 		{"production with file providers, secrets from variables, lifetimes from the file overridden by variables",
 			vars(production, "PORTAL_CONFIG", file, "GM_SECRET", "gm-s3cret", "PORTAL_SESSION_IDLE", "20m"),
-			map[string]string{file: `{"session_idle": "45m", "session_absolute": "8h", "trusted_proxies": ["10.1.0.0/16"], "providers": [
+			map[string]string{file: `{"session_idle": "45m", "session_absolute": "8h", "trusted_proxies": ["10.1.0.0/16"], "support_email": "ia@example.gov.uk", "providers": [
 				{"name": "gm-entra", "display_name": "GMCA account", "issuer": "https://login.microsoftonline.com/gm/v2.0", "client_id": "gm", "client_secret_env": "GM_SECRET", "tenants": ["greater-manchester"]}]}`},
 			config{Production: true, Addr: ":8080", BaseURL: govUK, SessionIdle: 20 * time.Minute, SessionAbsolute: 8 * time.Hour, TrustedProxies: []string{"10.1.0.0/16"},
+				Settings: app.Settings{SupportEmail: "ia@example.gov.uk"},
 				Providers: []app.ProviderConfig{
 					{Name: "gm-entra", DisplayName: "GMCA account", Issuer: "https://login.microsoftonline.com/gm/v2.0", ClientID: "gm", ClientSecret: "gm-s3cret", Tenants: []string{"greater-manchester"}},
 					oidc,

@@ -79,6 +79,7 @@ func TestLoadConfig_EveryBadSettingStopsWithOneLineNamingIt(t *testing.T) {
 		{"idle lifetime in the file longer than the absolute", configured, withFile(`{"session_idle": "2h", "session_absolute": "1h"}`), "PORTAL_CONFIG session_idle"},
 		{"trusted proxy not an address", vars(nil, "PORTAL_TRUSTED_PROXIES", "10.0.0.1, proxy.internal"), nil, "PORTAL_TRUSTED_PROXIES"},
 		{"trusted proxy range too wide", vars(nil, "PORTAL_TRUSTED_PROXIES", "10.0.0.0/33"), nil, "PORTAL_TRUSTED_PROXIES"},
+		{"support e-mail that is not an address", configured, withFile(`{"support_email": "the helpdesk"}`), "PORTAL_CONFIG support_email"},
 		{"trusted proxy in the file not an address", configured, withFile(`{"trusted_proxies": ["nonsense"]}`), "PORTAL_CONFIG trusted_proxies"},
 	}
 	for _, c := range cases {

@@ -52,7 +52,7 @@ func runServe(ctx context.Context, env environment, args []string) error {
 // buildPortal wires the services and the HTTP handler: the one place that knows every part.
 func buildPortal(cfg config, db *models.Database, log *slog.Logger) (http.Handler, *app.Identity, error) {
 	store := models.NewStore(db.Gorm)
-	services, err := app.NewServices(store, app.IdentityConfig{
+	services, err := app.NewServices(store, cfg.Settings, app.IdentityConfig{
 		Providers:             cfg.Providers,
 		RedirectURL:           cfg.BaseURL.String() + "/auth/callback",
 		PostLogoutRedirectURL: cfg.BaseURL.String() + "/signed-out",

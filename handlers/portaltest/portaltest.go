@@ -100,7 +100,7 @@ func (p *Portal) build(t testing.TB, opts Options) http.Handler {
 	dev := app.ProviderConfig{Name: DevProvider, DisplayName: "the development sign-in", Issuer: p.Issuer,
 		ClientID: "portal-test", ClientSecret: "portal-test-secret", Tenants: devTenants}
 	providers := append([]app.ProviderConfig{dev}, opts.ExtraProviders...)
-	services, err := app.NewServices(p.Store, app.IdentityConfig{
+	services, err := app.NewServices(p.Store, app.DefaultSettings(), app.IdentityConfig{
 		Providers: providers, RedirectURL: p.URL + "/auth/callback", PostLogoutRedirectURL: p.URL + "/signed-out",
 		SessionIdle: opts.SessionIdle, SessionAbsolute: opts.SessionAbsolute,
 	}, opts.Now, log)

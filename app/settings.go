@@ -1,0 +1,13 @@
+package app
+
+// Settings are the business settings an operator may change in the PORTAL_CONFIG file. Each has a default
+// (DefaultSettings), so a portal with no configuration file behaves sensibly.
+type Settings struct {
+	// SupportEmail is where people are told to write when they need help; pages show it.
+	SupportEmail string
+}
+
+// DefaultSettings returns the settings a portal runs with when the configuration file says nothing.
+func DefaultSettings() Settings {
+	return Settings{SupportEmail: "portal-support@example.org"}
+}
