@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"gorm.io/gorm"
+
 	"github.com/innovation-accelerators/portal/migrations"
 	"github.com/innovation-accelerators/portal/models"
 )
@@ -121,4 +123,12 @@ func randomHex(t testing.TB, n int) string {
 		t.Fatal(err)
 	}
 	return hex.EncodeToString(b)
+}
+
+// Superuser returns a handle on the test's database that sees every row whatever the tenant, for tests
+// that inspect or tamper with tables directly (counting rows, editing an audit event). Application code
+// and ordinary fixtures go through the store instead, which is subject to row-level security.
+func Superuser(t testing.TB, db *models.Database) *gorm.DB {
+	t.Helper()
+	return db.Gorm
 }
