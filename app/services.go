@@ -31,6 +31,6 @@ func NewServices(store *models.Store, settings Settings, identity IdentityConfig
 		Overview:      NewOverview(store),
 		Organisations: NewOrganisations(store, now),
 		Projects:      NewProjects(store, now),
-		APITokens:     NewAPITokens(store, id, now),
+		APITokens:     NewAPITokens(store, now),
 	}, nil
 }

@@ -32,7 +32,7 @@ func TestSignIn_AuthorizationRequestCarriesS256ChallengeOfTheLoginsVerifier(t *t
 			t.Errorf("code_challenge_method %q, want S256", got)
 		}
 		var verifier string
-		if err := portal.DB.Gorm.Table("login_transactions").Select("code_verifier").Take(&verifier).Error; err != nil {
+		if err := portal.Superuser.Table("login_transactions").Select("code_verifier").Take(&verifier).Error; err != nil {
 			t.Fatal(err)
 		}
 		sum := sha256.Sum256([]byte(verifier))

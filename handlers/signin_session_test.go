@@ -86,7 +86,7 @@ func TestSession_DisabledAccountIsSentToSignInAndCannotSignInAgain(t *testing.T)
 			}
 		}},
 		{"by disabled_at set in the database", func(t *testing.T, portal *portaltest.Portal, userID int64) {
-			if err := portal.DB.Gorm.Table("users").Where("id = ?", userID).Update("disabled_at", time.Now().UTC()).Error; err != nil {
+			if err := portal.Superuser.Table("users").Where("id = ?", userID).Update("disabled_at", time.Now().UTC()).Error; err != nil {
 				t.Fatal(err)
 			}
 		}},
