@@ -178,11 +178,7 @@ func apiErrorFor(err error) (int, apiError) {
 // here, with the request ID; the client sees only the request ID in the X-Request-ID header.
 func (s *Server) apiFail(c *gin.Context, err error) {
 	status, body := apiErrorFor(err)
-	if status >= http.StatusInternalServerError {
-		s.log.ErrorContext(c.Request.Context(), "request failed", "error", err, "path", c.Request.URL.Path)
-	} else {
-		s.log.InfoContext(c.Request.Context(), "request refused", "status", status, "reason", err.Error())
-	}
+	s.logFailure(c, classify(err), err)
 	if status == http.StatusUnauthorized && c.Writer.Header().Get("WWW-Authenticate") == "" {
 		c.Header("WWW-Authenticate", `Bearer realm="portal"`)
 	}

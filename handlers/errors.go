@@ -32,10 +32,11 @@ type failure struct {
 // classify maps the app's errors to what a person is shown. Anything unrecognised is a 500, whose cause is
 // logged with the request ID and never shown.
 func classify(err error) failure {
+	err = app.Explain(err)
 	var refusal *app.Refusal
 	if errors.As(err, &refusal) {
 		f := classify(refusal.Kind)
-		if f.status == http.StatusConflict {
+		if f.status == http.StatusConflict || f.status == http.StatusUnprocessableEntity {
 			f.message = "That could not be done"
 		}
 		return f
@@ -49,6 +50,10 @@ func classify(err error) failure {
 		return failure{http.StatusUnauthorized, "unauthenticated", "Sign in to continue", "auth/login"}
 	case errors.Is(err, app.ErrConflict):
 		return failure{http.StatusConflict, "conflict", "Someone else changed this at the same time; reload and try again", "errors/bad_request"}
+	case errors.Is(err, app.ErrInvalid):
+		return failure{http.StatusUnprocessableEntity, "invalid", "That could not be saved", "errors/bad_request"}
+	case errors.Is(err, app.ErrBusy):
+		return failure{http.StatusServiceUnavailable, "busy", "The service is busy: try again in a moment", "errors/server_error"}
 	case errors.Is(err, errBadRequest):
 		return failure{http.StatusBadRequest, "bad_request", "The request could not be understood", "errors/bad_request"}
 	case isValidation(err):
@@ -91,11 +96,7 @@ type errorPage struct {
 // Server errors are logged once, here, with the request ID.
 func (s *Server) fail(c *gin.Context, err error) {
 	f := classify(err)
-	if f.status >= 500 {
-		s.log.ErrorContext(c.Request.Context(), "request failed", "error", err, "path", c.Request.URL.Path)
-	} else {
-		s.log.InfoContext(c.Request.Context(), "request refused", "status", f.status, "reason", err.Error())
-	}
+	s.logFailure(c, f, err)
 	if isAPI(c) {
 		body := apiError{apiErrorBody{Code: f.code, Message: f.message}}
 		if detail := refusalMessage(err); detail != "" {
@@ -113,6 +114,26 @@ func (s *Server) fail(c *gin.Context, err error) {
 		return
 	}
 	s.renderError(c, f, refusalMessage(err))
+}
+
+// logFailure logs a server error with its cause, and a refusal with who was refused: a signed-in person's
+// 403s and 404s name their user and tenant (beside the request ID every line carries), so that someone
+// probing another tenant's records can be traced. The record's content is never logged.
+func (s *Server) logFailure(c *gin.Context, f failure, err error) {
+	ctx := c.Request.Context()
+	if f.status >= 500 {
+		s.log.ErrorContext(ctx, "request failed", "error", err, "path", c.Request.URL.Path)
+		return
+	}
+	attrs := []any{"status", f.status, "method", c.Request.Method, "path", c.Request.URL.Path, "reason", err.Error()}
+	if p, ok := principalOf(c); ok {
+		attrs = append(attrs, "user_id", p.UserID, "tenant_id", p.TenantID)
+	}
+	if f.status == http.StatusForbidden || f.status == http.StatusNotFound {
+		s.log.WarnContext(ctx, "request refused", attrs...)
+		return
+	}
+	s.log.InfoContext(ctx, "request refused", attrs...)
 }
 
 func (s *Server) renderErrorPage(c *gin.Context, f failure) { s.renderError(c, f, "") }
