@@ -16,6 +16,7 @@ type Services struct {
 	Organisations *Organisations
 	Projects      *Projects
 	APITokens     *APITokens
+	AuditTrail    *AuditTrail
 }
 
 // NewServices builds the services. now may be nil for the real clock.
@@ -32,5 +33,6 @@ func NewServices(store *models.Store, settings Settings, identity IdentityConfig
 		Organisations: NewOrganisations(store, now),
 		Projects:      NewProjects(store, now),
 		APITokens:     NewAPITokens(store, now),
+		AuditTrail:    NewAuditTrail(store, now),
 	}, nil
 }

@@ -18,7 +18,9 @@ import (
 // failingOverview stands in for the overview service to make the home page fail with a data-layer answer.
 type failingOverview struct{ err error }
 
-func (f failingOverview) Home(context.Context, app.Principal) (app.Home, error) { return app.Home{}, f.err }
+func (f failingOverview) Home(context.Context, app.Principal) (app.Home, error) {
+	return app.Home{}, f.err
+}
 
 // TestStoreRefusals_ReachingAPage_AreExplainedNotServerErrors: a database rule that refuses a write (a CHECK or
 // a foreign key), row-level security, or a transaction that kept colliding reaches a person as a clear answer

@@ -36,6 +36,7 @@ type Services struct {
 	Organisations OrganisationService
 	Projects      ProjectService
 	APITokens     APITokenService
+	AuditTrail    AuditTrailService
 	// Ready reports whether the portal can serve requests (the database answers).
 	Ready func(ctx context.Context) error
 }
@@ -44,23 +45,25 @@ type Services struct {
 func ServicesFrom(s *app.Services, ready func(ctx context.Context) error) Services {
 	return Services{
 		Identity: s.Identity, People: s.People, Overview: s.Overview,
-		Organisations: s.Organisations, Projects: s.Projects, APITokens: s.APITokens, Ready: ready,
+		Organisations: s.Organisations, Projects: s.Projects, APITokens: s.APITokens, AuditTrail: s.AuditTrail,
+		Ready: ready,
 	}
 }
 
 // Server holds what the handlers share.
 type Server struct {
-	cfg           Config
-	log           *slog.Logger
-	pages         *renderer
-	assets        *assetSet
-	identity      IdentityService
-	people        PeopleService
-	overview      OverviewService
-	organisations OrganisationService
-	projects      ProjectService
-	apiTokens     APITokenService
-	ready         func(ctx context.Context) error
+	cfg               Config
+	log               *slog.Logger
+	pages             *renderer
+	assets            *assetSet
+	identity          IdentityService
+	people            PeopleService
+	overview          OverviewService
+	organisations     OrganisationService
+	projects          ProjectService
+	apiTokens         APITokenService
+	auditTrailService AuditTrailService
+	ready             func(ctx context.Context) error
 }
 
 // New builds the portal's HTTP handler: the Gin router inside Go's cross-origin protection and the security
@@ -70,7 +73,7 @@ func New(cfg Config, svc Services) (http.Handler, error) {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
 	if svc.Identity == nil || svc.People == nil || svc.Overview == nil || svc.Organisations == nil ||
-		svc.Projects == nil || svc.APITokens == nil || svc.Ready == nil {
+		svc.Projects == nil || svc.APITokens == nil || svc.AuditTrail == nil || svc.Ready == nil {
 		return nil, errors.New("handlers: every service is required")
 	}
 	static, err := fs.Sub(templates.Static, "static")
@@ -88,7 +91,8 @@ func New(cfg Config, svc Services) (http.Handler, error) {
 	s := &Server{
 		cfg: cfg, log: cfg.Log, pages: pages, assets: assets,
 		identity: svc.Identity, people: svc.People, overview: svc.Overview,
-		organisations: svc.Organisations, projects: svc.Projects, apiTokens: svc.APITokens, ready: svc.Ready,
+		organisations: svc.Organisations, projects: svc.Projects, apiTokens: svc.APITokens,
+		auditTrailService: svc.AuditTrail, ready: svc.Ready,
 	}
 	engine, err := s.router()
 	if err != nil {

@@ -6,9 +6,6 @@ import (
 	"sync"
 	"testing"
 
-	"gorm.io/gorm"
-
-	"github.com/innovation-accelerators/portal/migrations"
 	"github.com/innovation-accelerators/portal/models"
 	"github.com/innovation-accelerators/portal/models/modeltest"
 )
@@ -66,33 +63,10 @@ func TestAuditChain_AFreshTrailVerifies(t *testing.T) {
 	})
 }
 
-// tamper runs SQL as the role that owns the tables, with the append-only triggers switched off and every
-// tenant in scope: what someone with the owner's password could do behind the application's back.
+// tamper runs SQL as the role that owns the tables could, behind the application's back.
 func tamper(t *testing.T, db *models.Database, sql string, args ...any) {
 	t.Helper()
-	owner := modeltest.Owner(t, db)
-	err := owner.Transaction(func(tx *gorm.DB) error {
-		setup := []string{"DROP TRIGGER IF EXISTS audit_events_no_update", "DROP TRIGGER IF EXISTS audit_events_no_delete"}
-		if db.Dialect == migrations.Postgres {
-			setup = []string{"SELECT set_config('portal.tenant', 'all', true)", "ALTER TABLE audit_events DISABLE TRIGGER USER"}
-		}
-		for _, stmt := range append(setup, sql) {
-			args := args
-			if stmt != sql {
-				args = nil
-			}
-			if err := tx.Exec(stmt, args...).Error; err != nil {
-				return err
-			}
-		}
-		if db.Dialect == migrations.Postgres {
-			return tx.Exec("ALTER TABLE audit_events ENABLE TRIGGER USER").Error
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatalf("tamper: %v", err)
-	}
+	modeltest.TamperAsOwner(t, modeltest.Owner(t, db), sql, args...)
 }
 
 func TestAuditChain_VerificationNamesTheFirstEventChangedRemovedOrSlippedIn(t *testing.T) {

@@ -4,6 +4,7 @@
 //	portal migrate                  apply database migrations
 //	portal seed --demo              add the demo programme, accelerators and users
 //	portal users invite --email E --tenant T --role R [--provider P]
+//	portal audit verify             check the audit trail's hash chains
 //
 // Settings come from the environment (PORTAL_ENV, PORTAL_ADDR, PORTAL_BASE_URL, PORTAL_DATABASE_URL,
 // PORTAL_OIDC_ISSUER, PORTAL_OIDC_CLIENT_ID, PORTAL_OIDC_CLIENT_SECRET, PORTAL_CONFIG); a bad one stops the
@@ -28,6 +29,7 @@ Commands:
   migrate        apply database migrations
   seed --demo    add the demo programme, accelerators and users (development)
   users invite   invite a person to a tenant with a role
+  audit verify   check that the audit trail is as the portal wrote it
 
 Run "portal <command> --help" for a command's options.
 `
@@ -43,6 +45,7 @@ var commands = map[string]command{
 	"migrate": {"Apply pending database migrations.", runMigrate},
 	"seed":    {"Add demo data.", runSeed},
 	"users":   {"Manage users: users invite --email E --tenant T --role R [--provider P].", runUsers},
+	"audit":   {"Check the audit trail: audit verify.", runAudit},
 }
 
 // environment is what a command may read from the process: kept in one value so that nothing else reads
@@ -87,6 +90,8 @@ func run(ctx context.Context, env environment, args []string) int {
 	case errors.Is(err, errUsage):
 		fmt.Fprintf(env.stderr, "portal %s: %v\n", args[0], err)
 		return 2
+	case errors.Is(err, errAuditBroken):
+		return 1
 	}
 	fmt.Fprintf(env.stderr, "portal %s: %v\n", args[0], err)
 	return 1

@@ -245,3 +245,32 @@ func AuditEvents(t testing.TB, db *gorm.DB, action string) []models.AuditEvent {
 	}
 	return events
 }
+
+// TamperAsOwner runs SQL on the audit trail (or any table) as the role that owns the tables could: with every
+// tenant in scope and the append-only triggers off, inside one transaction. owner is Owner's connection (on
+// SQLite, the database itself, whose triggers are dropped). It is what the audit chain must expose.
+func TamperAsOwner(t testing.TB, owner *gorm.DB, sql string, args ...any) {
+	t.Helper()
+	postgres := owner.Dialector.Name() == "postgres"
+	err := owner.Transaction(func(tx *gorm.DB) error {
+		setup := []string{"DROP TRIGGER IF EXISTS audit_events_no_update", "DROP TRIGGER IF EXISTS audit_events_no_delete"}
+		if postgres {
+			setup = []string{"SELECT set_config('portal.tenant', 'all', true)", "ALTER TABLE audit_events DISABLE TRIGGER USER"}
+		}
+		for _, stmt := range setup {
+			if err := tx.Exec(stmt).Error; err != nil {
+				return err
+			}
+		}
+		if err := tx.Exec(sql, args...).Error; err != nil {
+			return err
+		}
+		if postgres {
+			return tx.Exec("ALTER TABLE audit_events ENABLE TRIGGER USER").Error
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("tamper: %v", err)
+	}
+}
