@@ -18,6 +18,10 @@ func TestServe_InProductionRefusesAConnectionThatCouldGetPastTheDatabasesRules(t
 		t.Skip(modeltest.PostgresURLVariable + " is not set")
 	}
 	urls := modeltest.NewPostgresURLs(t)
+	unmigrated := newInvocation(vars(production, "PORTAL_DATABASE_URL", urls.Application, "PORTAL_ADDR", freeAddress(t)))
+	if code := unmigrated.run("serve"); code != 1 || !strings.Contains(unmigrated.stderr.String(), "migrations are pending: run `portal migrate`") {
+		t.Errorf("serve before migrating, without the owner's connection: exit %d, stderr %q; want 1 and to be told to migrate", code, unmigrated.stderr)
+	}
 	if code := newInvocation(vars(production, "PORTAL_DATABASE_URL", urls.Application, "PORTAL_MIGRATE_DATABASE_URL", urls.Owner)).run("migrate"); code != 0 {
 		t.Fatalf("migrate: exit %d", code)
 	}
