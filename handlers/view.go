@@ -46,6 +46,7 @@ func (s *Server) awaitingCount(c *gin.Context, p app.Principal) int {
 	}
 	page, err := s.projects.List(c.Request.Context(), p, app.ProjectFilter{AwaitingMe: true, PageSize: "1"})
 	if err != nil {
+		s.log.WarnContext(c.Request.Context(), "count the projects awaiting a decision", "error", err)
 		return 0
 	}
 	return int(page.Total)

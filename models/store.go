@@ -75,6 +75,25 @@ func (s *Store) nestedTransaction(ctx context.Context, fn func(tx *Store) error)
 	return err
 }
 
+// Reads runs several reads that belong together, such as the parts of one page. On PostgreSQL they share one
+// read-only transaction, so the tenant setting is made once per scope instead of once per call, and they see
+// one snapshot; on SQLite, whose transactions take the write lock, they run straight on the pool.
+func (s *Store) Reads(ctx context.Context, fn func(tx *Store) error) error {
+	if !s.postgres || s.tx != nil {
+		return fn(s)
+	}
+	return s.Transaction(ctx, fn, readOnly())
+}
+
+func readOnly() TxOption {
+	return func(o *sql.TxOptions) *sql.TxOptions {
+		if o == nil {
+			return &sql.TxOptions{ReadOnly: true}
+		}
+		return &sql.TxOptions{Isolation: o.Isolation, ReadOnly: true}
+	}
+}
+
 // TxOption sets how a transaction runs.
 type TxOption func(*sql.TxOptions) *sql.TxOptions
 
