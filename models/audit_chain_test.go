@@ -80,7 +80,7 @@ func TestAuditChain_VerificationNamesTheFirstEventChangedRemovedOrSlippedIn(t *t
 			tamper(t, db, "UPDATE audit_events SET detail = 'nothing happened' WHERE id = ?", e.ID)
 			return e.ID
 		}, "content was changed"},
-		{"actor removed", func(t *testing.T, db *models.Database, f chainFixture) int64 {
+		{"state before removed", func(t *testing.T, db *models.Database, f chainFixture) int64 {
 			e := f.events["programme"][1]
 			tamper(t, db, "UPDATE audit_events SET before_state = NULL WHERE id = ?", e.ID)
 			return e.ID

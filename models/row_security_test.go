@@ -157,6 +157,18 @@ func TestRowLevelSecurity_WithNoTenantSetEveryTableReadsEmptyAndRefusesWrites(t 
 			if err := asApplicationUnscoped(db, func(tx *gorm.DB) error { return tx.Table(table).Create(row).Error }); !refusedByRowSecurity(err) {
 				t.Errorf("insert: error %v, want a row-level security refusal", err)
 			}
+			for _, stmt := range []string{"UPDATE " + table + " SET tenant_id = tenant_id", "DELETE FROM " + table} {
+				var affected int64
+				err := asApplicationUnscoped(db, func(tx *gorm.DB) error {
+					res := tx.Exec(stmt)
+					affected = res.RowsAffected
+					return res.Error
+				})
+				// The application role may not UPDATE or DELETE some tables at all; that refusal is as good.
+				if (err != nil && !strings.Contains(err.Error(), "permission denied")) || affected != 0 {
+					t.Errorf("%s: changed %d rows (error %v), want none", stmt, affected, err)
+				}
+			}
 			f.assertUntouched(t, table)
 		})
 	}

@@ -31,6 +31,7 @@ func TestServe_InProductionRefusesAConnectionThatCouldGetPastTheDatabasesRules(t
 		{"superuser", urls.Superuser, "is a superuser"},
 		{"owner of the tables", urls.Owner, "owns tables (api_tokens, audit_events, "},
 		{"role that bypasses row-level security", bypassingRole(t, urls), "can bypass row-level security"},
+		{"role that can become one that bypasses it", escalatingRole(t, urls), "can bypass row-level security"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -67,13 +68,26 @@ func TestServe_InDevelopmentWarnsOfAConnectionWithTooMuchPower(t *testing.T) {
 // bypassingRole is a login role in the application's group that can also bypass row-level security.
 func bypassingRole(t *testing.T, urls modeltest.PostgresURLs) string {
 	t.Helper()
+	return testRole(t, urls, "portal_test_bypass", "CREATE ROLE portal_test_bypass LOGIN BYPASSRLS IN ROLE portal_app")
+}
+
+// escalatingRole is a login role in the application's group that cannot bypass row-level security itself but
+// may SET ROLE to one that can.
+func escalatingRole(t *testing.T, urls modeltest.PostgresURLs) string {
+	t.Helper()
+	bypassingRole(t, urls)
+	return testRole(t, urls, "portal_test_escalator", "CREATE ROLE portal_test_escalator LOGIN IN ROLE portal_app, portal_test_bypass")
+}
+
+// testRole makes a role once per cluster (a duplicate is harmless) and returns the application's URL with it.
+func testRole(t *testing.T, urls modeltest.PostgresURLs, name, create string) string {
+	t.Helper()
 	admin, err := models.Open(context.Background(), urls.Superuser, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer admin.Close()
-	err = admin.Gorm.Exec(`DO $$ BEGIN CREATE ROLE portal_test_bypass LOGIN BYPASSRLS IN ROLE portal_app;
-		EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`).Error
+	err = admin.Gorm.Exec(`DO $$ BEGIN ` + create + `; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`).Error
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,6 +95,6 @@ func bypassingRole(t *testing.T, urls modeltest.PostgresURLs) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u.User = url.User("portal_test_bypass")
+	u.User = url.User(name)
 	return u.String()
 }
