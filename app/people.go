@@ -101,7 +101,9 @@ func (s *People) Invite(ctx context.Context, p Principal, in InviteInput) (model
 	if !p.CanIn(ActionInvitePeople, t.ID) {
 		return models.Invitation{}, ErrForbidden
 	}
-	return s.invite(ctx, p.UserID, t, p.InvitableRoles(t), in)
+	return s.invite(ctx, p.UserID, t, p.InvitableRoles(t), in, func(inv models.Invitation, verr *ValidationError) error {
+		return s.checkNotCaptured(ctx, p, t, inv.Email, verr)
+	})
 }
 
 // InviteFromCommandLine invites a person on behalf of the operator running `portal users invite`, who has the
@@ -114,16 +116,23 @@ func (s *People) InviteFromCommandLine(ctx context.Context, in InviteInput) (mod
 	if err != nil {
 		return models.Invitation{}, err
 	}
-	return s.invite(ctx, 0, t, rolesForTenant(t.Kind), in)
+	return s.invite(ctx, 0, t, rolesForTenant(t.Kind), in, nil)
 }
 
-func (s *People) invite(ctx context.Context, actor int64, t models.Tenant, allowedRoles []models.Role, in InviteInput) (models.Invitation, error) {
-	inv, err := s.validateInvitation(t, allowedRoles, in)
-	if err != nil {
+// invite checks and stores an invitation; check, when given, adds the inviter's own checks of it.
+func (s *People) invite(ctx context.Context, actor int64, t models.Tenant, allowedRoles []models.Role, in InviteInput,
+	check func(models.Invitation, *ValidationError) error) (models.Invitation, error) {
+	inv, verr := s.validateInvitation(t, allowedRoles, in)
+	if check != nil {
+		if err := check(inv, verr); err != nil {
+			return inv, err
+		}
+	}
+	if err := verr.OrNil(); err != nil {
 		return inv, err
 	}
 	inv.InvitedByUserID = optionalID(actor)
-	err = s.store.Transaction(ctx, func(store *models.Store) error {
+	err := s.store.Transaction(ctx, func(store *models.Store) error {
 		if err := store.SaveInvitation(ctx, &inv); err != nil {
 			return err
 		}
@@ -135,7 +144,7 @@ func (s *People) invite(ctx context.Context, actor int64, t models.Tenant, allow
 	return inv, fromStore(err, "save invitation")
 }
 
-func (s *People) validateInvitation(t models.Tenant, allowedRoles []models.Role, in InviteInput) (models.Invitation, error) {
+func (s *People) validateInvitation(t models.Tenant, allowedRoles []models.Role, in InviteInput) (models.Invitation, *ValidationError) {
 	verr := &ValidationError{}
 	email := NormaliseEmail(in.Email)
 	if email == "" {
@@ -156,7 +165,7 @@ func (s *People) validateInvitation(t models.Tenant, allowedRoles []models.Role,
 	now := s.now()
 	return models.Invitation{
 		TenantID: t.ID, Email: email, Role: role, Provider: provider, ExpiresAt: now.Add(invitationLifetime), CreatedAt: now,
-	}, verr.OrNil()
+	}, verr
 }
 
 // chooseProvider picks the provider the invitation names, or says why it cannot.

@@ -15,6 +15,7 @@ const (
 	ActionViewTenant    Action = "view_tenant"    // a tenant's own overview
 	ActionViewPeople    Action = "view_people"    // the people of a tenant and their open invitations
 	ActionInvitePeople  Action = "invite_people"
+	ActionManagePeople  Action = "manage_people" // change roles, remove, disable and re-enable people; withdraw invitations
 
 	ActionViewProjects        Action = "view_projects"        // the register (a project lead: only their projects)
 	ActionEditProjects        Action = "edit_projects"        // create projects and edit drafts (a lead: their own)
@@ -30,7 +31,7 @@ const (
 
 // AllActions lists every action, for the permission table test.
 var AllActions = []Action{
-	ActionViewProgramme, ActionViewTenant, ActionViewPeople, ActionInvitePeople,
+	ActionViewProgramme, ActionViewTenant, ActionViewPeople, ActionInvitePeople, ActionManagePeople,
 	ActionViewProjects, ActionEditProjects, ActionSubmitProjects, ActionWithdrawProjects,
 	ActionDecideProjects, ActionCloseProjects, ActionViewOrganisations, ActionManageOrganisations,
 	ActionVerifyAudit,
@@ -39,12 +40,12 @@ var AllActions = []Action{
 // grants says which actions each role allows. Where the action applies is decided by Reaches: central
 // roles reach every tenant, everyone else only their own.
 var grants = map[models.Role][]Action{
-	models.RoleProgrammeAdmin: {ActionViewProgramme, ActionViewTenant, ActionViewPeople, ActionInvitePeople,
+	models.RoleProgrammeAdmin: {ActionViewProgramme, ActionViewTenant, ActionViewPeople, ActionInvitePeople, ActionManagePeople,
 		ActionViewProjects, ActionViewOrganisations, ActionVerifyAudit},
 	models.RoleFundingApprover: {ActionViewProgramme, ActionViewTenant, ActionViewProjects, ActionViewOrganisations,
 		ActionDecideProjects, ActionCloseProjects},
 	models.RoleObserver: {ActionViewProgramme, ActionViewTenant, ActionViewProjects, ActionViewOrganisations},
-	models.RolePartnershipManager: {ActionViewTenant, ActionViewPeople, ActionInvitePeople,
+	models.RolePartnershipManager: {ActionViewTenant, ActionViewPeople, ActionInvitePeople, ActionManagePeople,
 		ActionViewProjects, ActionEditProjects, ActionSubmitProjects, ActionWithdrawProjects,
 		ActionViewOrganisations, ActionManageOrganisations},
 	models.RolePartnershipStaff: {ActionViewTenant, ActionViewProjects, ActionEditProjects,
@@ -102,8 +103,9 @@ func rolesForTenant(kind models.TenantKind) []models.Role {
 	return []models.Role{models.RoleObserver, models.RolePartnershipManager, models.RolePartnershipStaff, models.RoleProjectLead}
 }
 
-// InvitableRoles lists the roles the principal may invite people to in a tenant: a programme administrator
-// any role the tenant can hold; a partnership manager their staff and project leads in their own tenant.
+// InvitableRoles lists the roles the principal may invite people to in a tenant, and so give, change and take
+// away there: a programme administrator any role the tenant can hold; a partnership manager their staff and
+// project leads in their own tenant.
 func (p Principal) InvitableRoles(t models.Tenant) []models.Role {
 	if !p.CanIn(ActionInvitePeople, t.ID) {
 		return nil

@@ -14,7 +14,7 @@ const yes, no = true, false
 // permissionColumns are the columns of the tables below, in order. A new action must be added here and
 // decided for every role, or TestPermissions_EveryRoleAndActionIsDecidedExplicitly fails.
 var permissionColumns = []app.Action{
-	app.ActionViewProgramme, app.ActionViewTenant, app.ActionViewPeople, app.ActionInvitePeople,
+	app.ActionViewProgramme, app.ActionViewTenant, app.ActionViewPeople, app.ActionInvitePeople, app.ActionManagePeople,
 	app.ActionViewProjects, app.ActionEditProjects, app.ActionSubmitProjects, app.ActionWithdrawProjects,
 	app.ActionDecideProjects, app.ActionCloseProjects, app.ActionViewOrganisations, app.ActionManageOrganisations,
 	app.ActionVerifyAudit,
@@ -22,24 +22,24 @@ var permissionColumns = []app.Action{
 
 // The permission tables, written out: changing a grant must change this file. Columns as above:
 //
-//	programme, tenant, people, invite | projects: view, edit, submit, withdraw, decide, close | organisations: view, manage | audit: verify
+//	programme, tenant, people, invite, manage | projects: view, edit, submit, withdraw, decide, close | organisations: view, manage | audit: verify
 var (
 	centralPermissions = map[models.Role][]bool{
-		models.RoleProgrammeAdmin:     {yes, yes, yes, yes /**/, yes, no, no, no, no, no /**/, yes, no /**/, yes},
-		models.RoleFundingApprover:    {yes, yes, no, no /**/, yes, no, no, no, yes, yes /**/, yes, no /**/, no},
-		models.RoleObserver:           {yes, yes, no, no /**/, yes, no, no, no, no, no /**/, yes, no /**/, no},
-		models.RolePartnershipManager: {no, yes, yes, yes /**/, yes, yes, yes, yes, no, no /**/, yes, yes /**/, no},
-		models.RolePartnershipStaff:   {no, yes, no, no /**/, yes, yes, no, no, no, no /**/, yes, yes /**/, no},
-		models.RoleProjectLead:        {no, yes, no, no /**/, yes, yes, no, no, no, no /**/, yes, yes /**/, no},
+		models.RoleProgrammeAdmin:     {yes, yes, yes, yes, yes /**/, yes, no, no, no, no, no /**/, yes, no /**/, yes},
+		models.RoleFundingApprover:    {yes, yes, no, no, no /**/, yes, no, no, no, yes, yes /**/, yes, no /**/, no},
+		models.RoleObserver:           {yes, yes, no, no, no /**/, yes, no, no, no, no, no /**/, yes, no /**/, no},
+		models.RolePartnershipManager: {no, yes, yes, yes, yes /**/, yes, yes, yes, yes, no, no /**/, yes, yes /**/, no},
+		models.RolePartnershipStaff:   {no, yes, no, no, no /**/, yes, yes, no, no, no, no /**/, yes, yes /**/, no},
+		models.RoleProjectLead:        {no, yes, no, no, no /**/, yes, yes, no, no, no, no /**/, yes, yes /**/, no},
 	}
 	// In an accelerator nobody views the whole programme: a Levelling Up Director sees their place only.
 	acceleratorPermissions = map[models.Role][]bool{
-		models.RoleProgrammeAdmin:     {no, yes, yes, yes /**/, yes, no, no, no, no, no /**/, yes, no /**/, no},
-		models.RoleFundingApprover:    {no, yes, no, no /**/, yes, no, no, no, yes, yes /**/, yes, no /**/, no},
-		models.RoleObserver:           {no, yes, no, no /**/, yes, no, no, no, no, no /**/, yes, no /**/, no},
-		models.RolePartnershipManager: {no, yes, yes, yes /**/, yes, yes, yes, yes, no, no /**/, yes, yes /**/, no},
-		models.RolePartnershipStaff:   {no, yes, no, no /**/, yes, yes, no, no, no, no /**/, yes, yes /**/, no},
-		models.RoleProjectLead:        {no, yes, no, no /**/, yes, yes, no, no, no, no /**/, yes, yes /**/, no},
+		models.RoleProgrammeAdmin:     {no, yes, yes, yes, yes /**/, yes, no, no, no, no, no /**/, yes, no /**/, no},
+		models.RoleFundingApprover:    {no, yes, no, no, no /**/, yes, no, no, no, yes, yes /**/, yes, no /**/, no},
+		models.RoleObserver:           {no, yes, no, no, no /**/, yes, no, no, no, no, no /**/, yes, no /**/, no},
+		models.RolePartnershipManager: {no, yes, yes, yes, yes /**/, yes, yes, yes, yes, no, no /**/, yes, yes /**/, no},
+		models.RolePartnershipStaff:   {no, yes, no, no, no /**/, yes, yes, no, no, no, no /**/, yes, yes /**/, no},
+		models.RoleProjectLead:        {no, yes, no, no, no /**/, yes, yes, no, no, no, no /**/, yes, yes /**/, no},
 	}
 )
 

@@ -15,6 +15,12 @@ type Principal struct {
 	TenantName string
 	TenantKind models.TenantKind
 	Roles      []models.Role
+	// OtherTenants are the other tenants the person holds a role in: they may switch to act there.
+	OtherTenants []int64
+	// Provider and VerifiedEmail are, for a signed-in browser, the identity provider it came through and the
+	// address that provider verified: the person may accept invitations to that address from their account.
+	Provider      string
+	VerifiedEmail string
 }
 
 // Authenticated reports whether the principal stands for a signed-in person.

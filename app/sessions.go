@@ -5,15 +5,29 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"time"
 
 	"github.com/innovation-accelerators/portal/models"
 )
 
-func (id *Identity) storeSession(ctx context.Context, store *models.Store, token string, u models.User, t models.Tenant, provider, rawIDToken string) error {
+// newSession is what a session starts with: who, where, through which provider, and what the provider said.
+type newSession struct {
+	user          models.User
+	tenant        models.Tenant
+	provider      string
+	rawIDToken    string
+	verifiedEmail string
+	expiresAt     time.Time // the absolute end; zero for the configured lifetime from now
+}
+
+func (id *Identity) storeSession(ctx context.Context, store *models.Store, token string, n newSession) error {
 	now := id.now()
 	sess := models.Session{
-		IDHash: hashToken(token), UserID: u.ID, TenantID: t.ID, Provider: provider, IDToken: rawIDToken,
-		CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(id.cfg.SessionAbsolute),
+		IDHash: hashToken(token), UserID: n.user.ID, TenantID: n.tenant.ID, Provider: n.provider, IDToken: n.rawIDToken,
+		VerifiedEmail: n.verifiedEmail, CreatedAt: now, LastSeenAt: now, ExpiresAt: n.expiresAt,
+	}
+	if sess.ExpiresAt.IsZero() {
+		sess.ExpiresAt = now.Add(id.cfg.SessionAbsolute)
 	}
 	if err := store.CreateSession(ctx, &sess); err != nil {
 		return fmt.Errorf("store session: %w", err)
@@ -62,7 +76,9 @@ func principalOf(cred models.Credential) (Principal, error) {
 	if cred.User.Disabled() || len(cred.Roles) == 0 {
 		return Principal{}, ErrUnauthenticated
 	}
-	return newPrincipal(cred.User, cred.Tenant, cred.Roles), nil
+	p := newPrincipal(cred.User, cred.Tenant, cred.Roles)
+	p.OtherTenants, p.Provider, p.VerifiedEmail = cred.Elsewhere, cred.Provider, cred.VerifiedEmail
+	return p, nil
 }
 
 // Logout ends the session on the server. When the provider it came from advertises an end-session endpoint,

@@ -9,15 +9,16 @@ import (
 )
 
 // openSession finds or binds the account, chooses the tenant and stores a new session, all in one transaction.
+// A person who already works in the portal and has invitations waiting is sent to accept or decline them.
 func (id *Identity) openSession(ctx context.Context, tx models.LoginTransaction, c identityClaims, previousSession string) (SignedIn, error) {
 	provider, _ := id.providers.known(tx.Provider)
 	token, err := randomToken()
 	if err != nil {
 		return SignedIn{}, err
 	}
-	var principal Principal
+	signedIn := SignedIn{SessionToken: token, ReturnTo: tx.ReturnTo}
 	err = id.store.Transaction(ctx, func(store *models.Store) error {
-		user, err := id.findOrBindUser(ctx, store, provider, c)
+		user, waiting, err := id.findOrBindUser(ctx, store, provider, c)
 		if err != nil {
 			return err
 		}
@@ -25,7 +26,11 @@ func (id *Identity) openSession(ctx context.Context, tx models.LoginTransaction,
 		if err != nil {
 			return err
 		}
-		if err := id.storeSession(ctx, store, token, user, tenant, provider.Name, c.RawIDToken); err != nil {
+		session := newSession{user: user, tenant: tenant, provider: provider.Name, rawIDToken: c.RawIDToken}
+		if c.EmailVerified {
+			session.verifiedEmail = c.Email
+		}
+		if err := id.storeSession(ctx, store, token, session); err != nil {
 			return err
 		}
 		if previousSession != "" {
@@ -33,7 +38,10 @@ func (id *Identity) openSession(ctx context.Context, tx models.LoginTransaction,
 				return err
 			}
 		}
-		principal = newPrincipal(user, tenant, roles)
+		signedIn.Principal = newPrincipal(user, tenant, roles)
+		if waiting > 0 {
+			signedIn.ReturnTo = InvitationsPath
+		}
 		return appendAudit(ctx, store, id.now(), auditRecord{
 			Actor: user.ID, Tenant: tenant.ID, Action: "signin.succeeded",
 			EntityType: "user", EntityID: idString(user.ID), Detail: "provider " + provider.Name,
@@ -42,40 +50,54 @@ func (id *Identity) openSession(ctx context.Context, tx models.LoginTransaction,
 	if err != nil {
 		return SignedIn{}, err
 	}
-	return SignedIn{SessionToken: token, ReturnTo: tx.ReturnTo, Principal: principal}, nil
+	return signedIn, nil
 }
 
-// findOrBindUser returns the account the provider's (issuer, subject) names, binding any open invitations for
-// the verified e-mail through this provider. Without an account or an invitation the answer is ErrNoAccess.
-func (id *Identity) findOrBindUser(ctx context.Context, store *models.Store, p ProviderConfig, c identityClaims) (models.User, error) {
+// InvitationsPath is where a person accepts or declines the invitations waiting for them.
+const InvitationsPath = "/account/invitations"
+
+// findOrBindUser returns the account the provider's (issuer, subject) names. A new person's open invitations
+// for the verified e-mail through this provider are bound at once: that is how people arrive. A person who
+// already holds a role somewhere is never moved by an invitation: theirs wait, and the count of them comes
+// back, for the person to accept or decline (docs/security.md 9). Without an account or an invitation the
+// answer is ErrNoAccess.
+func (id *Identity) findOrBindUser(ctx context.Context, store *models.Store, p ProviderConfig, c identityClaims) (models.User, int, error) {
 	user, err := store.UserByIdentity(ctx, c.Issuer, c.Subject)
 	exists := err == nil
 	if err != nil && !errors.Is(err, models.ErrNotFound) {
-		return user, err
+		return user, 0, err
 	}
 	if exists && user.Disabled() {
-		return user, fmt.Errorf("account %d is disabled: %w", user.ID, ErrNoAccess)
+		return user, 0, fmt.Errorf("account %d is disabled: %w", user.ID, ErrNoAccess)
 	}
 	invitations, err := id.bindableInvitations(ctx, store, p, c)
 	if err != nil {
-		return user, err
+		return user, 0, err
 	}
 	if !exists && len(invitations) == 0 {
-		return user, fmt.Errorf("no account or invitation for this identity: %w", ErrNoAccess)
+		return user, 0, fmt.Errorf("no account or invitation for this identity: %w", ErrNoAccess)
 	}
 	now := id.now()
 	if !exists {
 		user = models.User{Issuer: c.Issuer, Subject: c.Subject, Email: c.Email, DisplayName: c.Name, CreatedAt: now, UpdatedAt: now}
 		if err := store.CreateUser(ctx, &user); err != nil {
-			return user, fmt.Errorf("create user: %w", err)
+			return user, 0, fmt.Errorf("create user: %w", err)
 		}
+	}
+	memberships, err := store.MembershipsOfUser(ctx, user.ID)
+	if err != nil {
+		return user, 0, err
+	}
+	waiting := 0
+	if len(memberships) > 0 {
+		waiting, invitations = len(invitations), nil
 	}
 	for _, inv := range invitations {
-		if err := id.acceptInvitation(ctx, store, user, inv); err != nil {
-			return user, err
+		if err := acceptInvitation(ctx, store, now, user.ID, inv); err != nil {
+			return user, 0, err
 		}
 	}
-	return user, store.RecordSignIn(ctx, user.ID, c.Email, c.Name, now)
+	return user, waiting, store.RecordSignIn(ctx, user.ID, c.Email, c.Name, now)
 }
 
 // bindableInvitations are the open invitations for this verified e-mail, naming this provider, for tenants
@@ -99,21 +121,6 @@ func (id *Identity) bindableInvitations(ctx context.Context, store *models.Store
 		}
 	}
 	return allowed, nil
-}
-
-func (id *Identity) acceptInvitation(ctx context.Context, store *models.Store, user models.User, inv models.Invitation) error {
-	now := id.now()
-	if err := store.AcceptInvitation(ctx, inv.TenantID, inv.ID, user.ID, now); err != nil {
-		return fmt.Errorf("accept invitation %d: %w", inv.ID, err)
-	}
-	m := models.Membership{UserID: user.ID, TenantID: inv.TenantID, Role: inv.Role, CreatedAt: now}
-	if err := store.AddMembership(ctx, &m); err != nil {
-		return fmt.Errorf("add membership: %w", err)
-	}
-	return appendAudit(ctx, store, now, auditRecord{
-		Actor: user.ID, Tenant: inv.TenantID, Action: "invitation.accepted",
-		EntityType: "invitation", EntityID: idString(inv.ID), After: map[string]any{"role": inv.Role, "user_id": user.ID},
-	})
 }
 
 // chooseTenant picks the tenant the session acts in, among those the provider may sign this user into:

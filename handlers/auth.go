@@ -9,6 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/innovation-accelerators/portal/app"
+	"github.com/innovation-accelerators/portal/models"
 )
 
 // IdentityService signs people in and out.
@@ -19,6 +20,8 @@ type IdentityService interface {
 	CompleteLogin(ctx context.Context, cb app.Callback, previousSession string) (app.SignedIn, error)
 	Logout(ctx context.Context, sessionToken string) (string, error)
 	SessionAbsolute() time.Duration
+	TenantChoices(ctx context.Context, p app.Principal) ([]models.Tenant, error)
+	SwitchTenant(ctx context.Context, sessionToken string, p app.Principal, tenantSlug string) (string, error)
 }
 
 // loginTransactionSeconds matches the login transaction's own ten-minute life.

@@ -18,7 +18,7 @@ func TestUnknownPath_ShowsThePageNotFoundPage(t *testing.T) {
 		signedIn := portal.NewBrowser(t)
 		signedIn.SignInAs("demo-gm-staff")
 		for name, b := range map[string]*portaltest.Browser{"signed out": portal.NewBrowser(t), "signed in": signedIn} {
-			for _, path := range []string{"/no-such-page", "/people/42", "/people/invitations/1/edit"} {
+			for _, path := range []string{"/no-such-page", "/people/42/history", "/people/invitations/1/edit"} {
 				r := b.Get(path)
 				if r.StatusCode != http.StatusNotFound || r.Text("h1") != "Page not found" {
 					t.Errorf("%s, GET %s: status %d, heading %q; want the 404 page", name, path, r.StatusCode, r.Text("h1"))

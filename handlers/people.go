@@ -12,10 +12,18 @@ import (
 	"github.com/innovation-accelerators/portal/models"
 )
 
-// PeopleService lists and invites the people of a tenant.
+// PeopleService lists, invites and administers the people of a tenant.
 type PeopleService interface {
 	List(ctx context.Context, p app.Principal, tenantSlug string) (app.PeopleOfTenant, error)
 	Invite(ctx context.Context, p app.Principal, in app.InviteInput) (models.Invitation, error)
+	Person(ctx context.Context, p app.Principal, tenantSlug, userID string) (app.PersonInTenant, error)
+	ChangeRole(ctx context.Context, p app.Principal, tenantSlug, userID, from, to string) error
+	RemoveRole(ctx context.Context, p app.Principal, tenantSlug, userID, role string) error
+	SetDisabled(ctx context.Context, p app.Principal, tenantSlug, userID string, disable bool) error
+	WithdrawInvitation(ctx context.Context, p app.Principal, tenantSlug, invitationID string) error
+	ResendInvitation(ctx context.Context, p app.Principal, tenantSlug, invitationID string) error
+	MyInvitations(ctx context.Context, p app.Principal) ([]app.WaitingInvitation, error)
+	AnswerInvitation(ctx context.Context, p app.Principal, invitationID string, accept bool) (app.WaitingInvitation, error)
 }
 
 type peoplePage struct {

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -94,6 +95,7 @@ func templateFuncs(assets *assetSet) template.FuncMap {
 		"money":      app.FormatPounds,
 		"fy":         app.FinancialYearLabel,
 		"roleLabel":  func(r models.Role) string { return r.Label() },
+		"hasRole":    func(roles []models.Role, r models.Role) bool { return slices.Contains(roles, r) },
 		"regionName": app.ITL1RegionName,
 		"date":       func(t interface{ Format(string) string }) string { return t.Format("2 January 2006") },
 		"statusText": http.StatusText,

@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/innovation-accelerators/portal/app"
 )
 
 // router is the route table: every URL the portal answers, in one place.
@@ -36,6 +38,13 @@ func (s *Server) router() (*gin.Engine, error) {
 	signedIn.GET("/", s.home)
 	signedIn.GET("/people", s.peoplePage)
 	signedIn.POST("/people/invitations", s.invite)
+	signedIn.POST("/people/invitations/:id/withdraw", s.invitationWithdraw)
+	signedIn.POST("/people/invitations/:id/resend", s.invitationResend)
+	signedIn.GET("/people/:id", s.personShow)
+	signedIn.POST("/people/:id/roles", s.personChangeRole)
+	signedIn.POST("/people/:id/roles/remove", s.personRemoveRole)
+	signedIn.POST("/people/:id/disable", s.personDisable)
+	signedIn.POST("/people/:id/enable", s.personEnable)
 
 	signedIn.GET("/organisations", s.organisationsIndex)
 	signedIn.GET("/organisations/new", s.organisationNew)
@@ -53,6 +62,12 @@ func (s *Server) router() (*gin.Engine, error) {
 	signedIn.GET("/projects/:id/edit", s.projectEdit)
 	signedIn.POST("/projects/:id", s.projectUpdate)
 	signedIn.POST("/projects/:id/transitions/:action", s.projectTransition)
+
+	signedIn.GET(app.InvitationsPath, s.myInvitations)
+	signedIn.POST(app.InvitationsPath+"/:id/accept", s.invitationAccept)
+	signedIn.POST(app.InvitationsPath+"/:id/decline", s.invitationDecline)
+	signedIn.GET("/account/organisation", s.organisationChoice)
+	signedIn.POST("/account/organisation", s.organisationSwitch)
 
 	signedIn.GET("/account/tokens", s.tokensPage)
 	signedIn.POST("/account/tokens", s.tokenCreate)

@@ -104,6 +104,15 @@ var flashMessages = map[string]string{
 	"project-withdraw":        "Project withdrawn",
 	"project-close":           "Project closed",
 	"token-revoked":           "Token revoked",
+	"role-changed":            "Role changed",
+	"role-removed":            "Access removed",
+	"person-disabled":         "Account disabled: their sessions and API tokens have stopped working",
+	"person-enabled":          "Account re-enabled",
+	"invitation-withdrawn":    "Invitation withdrawn",
+	"invitation-resent":       "Invitation renewed for another 14 days",
+	"invitation-accepted":     "Invitation accepted: choose the organisation to act for from Change organisation",
+	"invitation-declined":     "Invitation declined",
+	"tenant-switched":         "You are now acting for this organisation",
 }
 
 func (s *Server) setFlash(c *gin.Context, code string) {

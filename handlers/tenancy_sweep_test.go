@@ -21,11 +21,14 @@ import (
 var greaterManchesterPeople = []string{"demo-gm-director", "demo-gm-manager", "demo-gm-staff", "demo-gm-lead"}
 
 // westMidlandsRecords are tenant B's records the sweep aims every route at: a draft project (which West
-// Midlands' own manager could edit and submit), its lead organisation and an API token of its manager.
+// Midlands' own manager could edit and submit), its lead organisation, an API token of its manager, one of its
+// people (whose access its manager could change) and an open invitation.
 type westMidlandsRecords struct {
 	project      models.Project
 	organisation models.Organisation
 	tokenID      int64
+	personID     int64
+	invitationID int64
 }
 
 // TestTenancySweep_EveryRouteToAnotherAcceleratorsRecordIsNotFoundForEveryRole walks the router's own
@@ -83,7 +86,12 @@ func westMidlandsRecordsFor(t *testing.T, portal *portaltest.Portal) westMidland
 	org := registerTestOrganisation(t, portal, manager, "Black Country Composites Ltd")
 	project := registerTestProject(t, portal, manager, org.ID)
 	token := newAPIToken(t, portal, "demo-wm-manager", "")
-	return westMidlandsRecords{project: project, organisation: org, tokenID: token.Token.ID}
+	inv, err := portal.Services.People.Invite(t.Context(), manager, app.InviteInput{Email: "new.lead@wm.example", Role: "project_lead"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return westMidlandsRecords{project: project, organisation: org, tokenID: token.Token.ID,
+		personID: seededUser(t, portal, "demo-wm-lead").ID, invitationID: inv.ID}
 }
 
 // sweepRequest is one route with its parameters filled in with tenant B's records.
@@ -125,6 +133,10 @@ func fillRecordParameters(t *testing.T, pattern string, target westMidlandsRecor
 		id = target.organisation.ID
 	case strings.HasPrefix(pattern, "/account/tokens/"):
 		id = target.tokenID
+	case strings.HasPrefix(pattern, "/people/invitations/"), strings.HasPrefix(pattern, "/account/invitations/"):
+		id = target.invitationID
+	case strings.HasPrefix(pattern, "/people/"):
+		id = target.personID
 	default:
 		t.Errorf("route %s names a record the tenancy sweep does not know: add which record of another tenant it should aim at", pattern)
 		return nil
@@ -153,6 +165,7 @@ func sweepBody(r sweepRequest, target westMidlandsRecords) any {
 	if !r.api {
 		form := with(projectForm(target.organisation.ID), url.Values{
 			"version": {fmt.Sprint(version)}, "reason": {"Taken over"}, "name": {"Taken over"}, "kind": {"business"},
+			"from": {"project_lead"}, "role": {"partnership_staff"},
 		})
 		if strings.HasPrefix(r.path, "/organisations/") {
 			form.Set("version", fmt.Sprint(target.organisation.Version))

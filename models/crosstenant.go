@@ -9,7 +9,8 @@ import (
 
 // The sign-in path: the few reads that must cross tenants on purpose, because the tenant is not known yet —
 // whose session or API token this is, which tenants a person belongs to, which invitations await an e-mail
-// address — and ending a browser's previous session, whichever tenant it was in. They run with the tenant
+// address, whether an address belongs to someone of another tenant — and ending a browser's previous session,
+// whichever tenant it was in. They run with the tenant
 // setting "signin", which row-level security lets read sessions, API tokens, memberships and invitations of
 // every tenant, and delete sessions, and nothing more: no project, organisation or audit event is visible on
 // this path (migrations/postgres/00008_row_level_security.sql). Nothing outside this file uses the setting,
@@ -23,60 +24,66 @@ func (s *Store) onSignInPath(ctx context.Context, fn func(db *gorm.DB) error) er
 // Credential is what a session or API token stands for, read in one query: the credential's own dates, its
 // person, the tenant it acts in and the person's roles there now (none if they have lost them).
 type Credential struct {
-	UserID     int64
-	TenantID   int64
-	Provider   string     // for a session: the identity provider it came from
-	IDToken    string     // for a session: kept for the provider's logout
-	LastSeenAt *time.Time // for a session, its last activity; for a token, its last use (nil: never used)
-	ExpiresAt  time.Time
-	RevokedAt  *time.Time // for a token
-	TokenID    int64      // for a token
-	User       User
-	Tenant     Tenant
-	Roles      []Role
+	UserID   int64
+	TenantID int64
+	Provider string // for a session: the identity provider it came from
+	IDToken  string // for a session: kept for the provider's logout
+	// VerifiedEmail is, for a session, the address its provider verified at sign-in.
+	VerifiedEmail string
+	LastSeenAt    *time.Time // for a session, its last activity; for a token, its last use (nil: never used)
+	ExpiresAt     time.Time
+	RevokedAt     *time.Time // for a token
+	TokenID       int64      // for a token
+	User          User
+	Tenant        Tenant
+	Roles         []Role // in Tenant
+	// Elsewhere lists the other tenants the person holds a role in, for choosing where to act.
+	Elsewhere []int64
 }
 
 // credentialRow is one row of the credential query: the credential, person and tenant, and one role.
 type credentialRow struct {
-	UserID       int64
-	TenantID     int64
-	TokenID      int64
-	Provider     string
-	IDToken      string
-	LastSeenAt   *time.Time
-	ExpiresAt    time.Time
-	RevokedAt    *time.Time
-	UIssuer      string     `gorm:"column:u_issuer"`
-	USubject     string     `gorm:"column:u_subject"`
-	UEmail       string     `gorm:"column:u_email"`
-	UDisplayName string     `gorm:"column:u_display_name"`
-	UDisabledAt  *time.Time `gorm:"column:u_disabled_at"`
-	TProgrammeID int64      `gorm:"column:t_programme_id"`
-	TKind        TenantKind `gorm:"column:t_kind"`
-	TSlug        string     `gorm:"column:t_slug"`
-	TName        string     `gorm:"column:t_name"`
-	TLeadBody    string     `gorm:"column:t_lead_body"`
-	TRegion      string     `gorm:"column:t_itl1_region"`
-	TPrefix      string     `gorm:"column:t_reference_prefix"`
-	Role         *Role
+	UserID        int64
+	TenantID      int64
+	TokenID       int64
+	Provider      string
+	IDToken       string
+	VerifiedEmail string
+	LastSeenAt    *time.Time
+	ExpiresAt     time.Time
+	RevokedAt     *time.Time
+	UIssuer       string     `gorm:"column:u_issuer"`
+	USubject      string     `gorm:"column:u_subject"`
+	UEmail        string     `gorm:"column:u_email"`
+	UDisplayName  string     `gorm:"column:u_display_name"`
+	UDisabledAt   *time.Time `gorm:"column:u_disabled_at"`
+	TProgrammeID  int64      `gorm:"column:t_programme_id"`
+	TKind         TenantKind `gorm:"column:t_kind"`
+	TSlug         string     `gorm:"column:t_slug"`
+	TName         string     `gorm:"column:t_name"`
+	TLeadBody     string     `gorm:"column:t_lead_body"`
+	TRegion       string     `gorm:"column:t_itl1_region"`
+	TPrefix       string     `gorm:"column:t_reference_prefix"`
+	MTenantID     *int64     `gorm:"column:m_tenant_id"`
+	Role          *Role
 }
 
 const credentialColumns = `users.issuer AS u_issuer, users.subject AS u_subject, users.email AS u_email,
 	users.display_name AS u_display_name, users.disabled_at AS u_disabled_at,
 	tenants.programme_id AS t_programme_id, tenants.kind AS t_kind, tenants.slug AS t_slug, tenants.name AS t_name,
 	tenants.lead_body AS t_lead_body, tenants.itl1_region AS t_itl1_region, tenants.reference_prefix AS t_reference_prefix,
-	memberships.role AS role`
+	memberships.tenant_id AS m_tenant_id, memberships.role AS role`
 
 // SessionCredential reads a session by the hash of its cookie value, with its person, tenant and roles.
 func (s *Store) SessionCredential(ctx context.Context, idHash string) (Credential, error) {
 	var rows []credentialRow
 	err := s.onSignInPath(ctx, func(db *gorm.DB) error {
 		return db.Table("sessions").
-			Select("sessions.user_id, sessions.tenant_id, sessions.provider, sessions.id_token, sessions.last_seen_at, sessions.expires_at, "+credentialColumns).
+			Select("sessions.user_id, sessions.tenant_id, sessions.provider, sessions.id_token, sessions.verified_email, sessions.last_seen_at, sessions.expires_at, "+credentialColumns).
 			Joins("JOIN users ON users.id = sessions.user_id").
 			Joins("JOIN tenants ON tenants.id = sessions.tenant_id").
-			Joins("LEFT JOIN memberships ON memberships.user_id = sessions.user_id AND memberships.tenant_id = sessions.tenant_id").
-			Where("sessions.id_hash = ?", idHash).Order("memberships.role").Scan(&rows).Error
+			Joins("LEFT JOIN memberships ON memberships.user_id = sessions.user_id").
+			Where("sessions.id_hash = ?", idHash).Order("memberships.tenant_id, memberships.role").Scan(&rows).Error
 	})
 	return credentialFrom(rows, err)
 }
@@ -89,8 +96,8 @@ func (s *Store) APITokenCredential(ctx context.Context, tokenHash string) (Crede
 			Select("api_tokens.id AS token_id, api_tokens.user_id, api_tokens.tenant_id, api_tokens.last_used_at AS last_seen_at, api_tokens.expires_at, api_tokens.revoked_at, "+credentialColumns).
 			Joins("JOIN users ON users.id = api_tokens.user_id").
 			Joins("JOIN tenants ON tenants.id = api_tokens.tenant_id").
-			Joins("LEFT JOIN memberships ON memberships.user_id = api_tokens.user_id AND memberships.tenant_id = api_tokens.tenant_id").
-			Where("api_tokens.token_hash = ?", tokenHash).Order("memberships.role").Scan(&rows).Error
+			Joins("LEFT JOIN memberships ON memberships.user_id = api_tokens.user_id").
+			Where("api_tokens.token_hash = ?", tokenHash).Order("memberships.tenant_id, memberships.role").Scan(&rows).Error
 	})
 	return credentialFrom(rows, err)
 }
@@ -104,15 +111,19 @@ func credentialFrom(rows []credentialRow, err error) (Credential, error) {
 	}
 	r := rows[0]
 	c := Credential{
-		UserID: r.UserID, TenantID: r.TenantID, Provider: r.Provider, IDToken: r.IDToken,
+		UserID: r.UserID, TenantID: r.TenantID, Provider: r.Provider, IDToken: r.IDToken, VerifiedEmail: r.VerifiedEmail,
 		LastSeenAt: r.LastSeenAt, ExpiresAt: r.ExpiresAt, RevokedAt: r.RevokedAt, TokenID: r.TokenID,
 		User: User{ID: r.UserID, Issuer: r.UIssuer, Subject: r.USubject, Email: r.UEmail, DisplayName: r.UDisplayName, DisabledAt: r.UDisabledAt},
 		Tenant: Tenant{ID: r.TenantID, ProgrammeID: r.TProgrammeID, Kind: r.TKind, Slug: r.TSlug, Name: r.TName,
 			LeadBody: r.TLeadBody, ITL1Region: r.TRegion, ReferencePrefix: r.TPrefix},
 	}
 	for _, row := range rows {
-		if row.Role != nil {
+		switch {
+		case row.Role == nil:
+		case *row.MTenantID == c.TenantID:
 			c.Roles = append(c.Roles, *row.Role)
+		case len(c.Elsewhere) == 0 || c.Elsewhere[len(c.Elsewhere)-1] != *row.MTenantID:
+			c.Elsewhere = append(c.Elsewhere, *row.MTenantID)
 		}
 	}
 	return c, nil
@@ -132,7 +143,7 @@ func (s *Store) MembershipsOfUser(ctx context.Context, userID int64) ([]Membersh
 func (s *Store) PendingInvitationsFor(ctx context.Context, email, provider string, now time.Time) ([]Invitation, error) {
 	var invs []Invitation
 	err := s.onSignInPath(ctx, func(db *gorm.DB) error {
-		return db.Where("email = ? AND provider = ? AND accepted_at IS NULL AND expires_at > ?", email, provider, now).
+		return db.Where("email = ? AND provider = ? AND "+openInvitation+" AND expires_at > ?", email, provider, now).
 			Order("id").Find(&invs).Error
 	})
 	return invs, translate(err)
@@ -142,7 +153,7 @@ func (s *Store) PendingInvitationsFor(ctx context.Context, email, provider strin
 func (s *Store) AllPendingInvitations(ctx context.Context, provider string, now time.Time) ([]Invitation, error) {
 	var invs []Invitation
 	err := s.onSignInPath(ctx, func(db *gorm.DB) error {
-		return db.Where("provider = ? AND accepted_at IS NULL AND expires_at > ?", provider, now).
+		return db.Where("provider = ? AND "+openInvitation+" AND expires_at > ?", provider, now).
 			Order("email, id").Find(&invs).Error
 	})
 	return invs, translate(err)
@@ -154,4 +165,16 @@ func (s *Store) DeleteSession(ctx context.Context, idHash string) error {
 	return translate(s.onSignInPath(ctx, func(db *gorm.DB) error {
 		return db.Where("id_hash = ?", idHash).Delete(&Session{}).Error
 	}))
+}
+
+// TenantsOfEmail lists the tenants where anyone known by this e-mail address holds a role: before a tenant's
+// people administrator invites an address, the portal checks it does not belong to someone of another tenant.
+func (s *Store) TenantsOfEmail(ctx context.Context, email string) ([]int64, error) {
+	var tenants []int64
+	err := s.onSignInPath(ctx, func(db *gorm.DB) error {
+		return db.Table("memberships").Distinct("memberships.tenant_id").
+			Joins("JOIN users ON users.id = memberships.user_id").
+			Where("LOWER(users.email) = ?", email).Order("memberships.tenant_id").Pluck("memberships.tenant_id", &tenants).Error
+	})
+	return tenants, translate(err)
 }

@@ -9,14 +9,17 @@ import (
 
 // Session is a signed-in browser. IDHash is the SHA-256 of the random value in the cookie.
 type Session struct {
-	IDHash     string `gorm:"primaryKey"`
-	UserID     int64
-	TenantID   int64
-	Provider   string
-	IDToken    string // kept for the provider's logout (id_token_hint)
-	CreatedAt  time.Time
-	LastSeenAt time.Time
-	ExpiresAt  time.Time // the absolute end, whatever the activity
+	IDHash   string `gorm:"primaryKey"`
+	UserID   int64
+	TenantID int64
+	Provider string
+	IDToken  string // kept for the provider's logout (id_token_hint)
+	// VerifiedEmail is the address the provider vouched for at sign-in ("" if it did not): the person may accept
+	// invitations to it from their account.
+	VerifiedEmail string
+	CreatedAt     time.Time
+	LastSeenAt    time.Time
+	ExpiresAt     time.Time // the absolute end, whatever the activity
 }
 
 // CreateSession stores a new session in the tenant it acts in.

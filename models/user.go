@@ -69,3 +69,10 @@ func (s *Store) DisableUser(ctx context.Context, userID int64, at time.Time) err
 		}))
 	})
 }
+
+// EnableUser lets a disabled account sign in again.
+func (s *Store) EnableUser(ctx context.Context, userID int64, at time.Time) error {
+	res := s.db.WithContext(ctx).Model(&User{}).Where("id = ? AND disabled_at IS NOT NULL", userID).
+		Updates(map[string]any{"disabled_at": nil, "updated_at": at})
+	return translate(res.Error)
+}
