@@ -22,6 +22,8 @@ var (
 	ErrUnauthenticated = errors.New("sign-in required")
 	// ErrConflict: the record changed or exists already; reload and try again.
 	ErrConflict = errors.New("conflict")
+	// ErrStale: the record changed since the person read it (a conflict of versions).
+	ErrStale = fmt.Errorf("%w: changed since it was read", ErrConflict)
 )
 
 // Refusal is a request the rules refuse, with words for the person: Kind is ErrForbidden or ErrConflict

@@ -16,6 +16,9 @@ type Services struct {
 	Organisations *Organisations
 	Projects      *Projects
 	APITokens     *APITokens
+	Programmes    *Programmes
+	RateLimiter   *RateLimiter
+	Housekeeping  *Housekeeping
 }
 
 // NewServices builds the services. now may be nil for the real clock.
@@ -32,5 +35,8 @@ func NewServices(store *models.Store, settings Settings, identity IdentityConfig
 		Organisations: NewOrganisations(store, now),
 		Projects:      NewProjects(store, now),
 		APITokens:     NewAPITokens(store, id, now),
+		Programmes:    NewProgrammes(store, now),
+		RateLimiter:   NewRateLimiter(store, settings.RateLimits, now),
+		Housekeeping:  NewHousekeeping(store, id.SessionIdle(), now),
 	}, nil
 }

@@ -21,11 +21,13 @@ import (
 var greaterManchesterPeople = []string{"demo-gm-director", "demo-gm-manager", "demo-gm-staff", "demo-gm-lead"}
 
 // westMidlandsRecords are tenant B's records the sweep aims every route at: a draft project (which West
-// Midlands' own manager could edit and submit), its lead organisation and an API token of its manager.
+// Midlands' own manager could edit and submit), its lead organisation, an API token of its manager, and
+// the tenant itself (which a programme administrator could change).
 type westMidlandsRecords struct {
 	project      models.Project
 	organisation models.Organisation
 	tokenID      int64
+	tenant       models.Tenant
 }
 
 // TestTenancySweep_EveryRouteToAnotherAcceleratorsRecordIsNotFoundForEveryRole walks the router's own
@@ -50,6 +52,9 @@ func TestTenancySweep_EveryRouteToAnotherAcceleratorsRecordIsNotFoundForEveryRol
 		}
 		if diff := cmp.Diff(before, portal.RowCounts(t)); diff != "" {
 			t.Errorf("rows changed (-before +after):\n%s", diff)
+		}
+		if tenant, err := portal.Store.Tenant(t.Context(), target.tenant.ID); err != nil || tenant.Version != target.tenant.Version || tenant.Name != target.tenant.Name {
+			t.Errorf("West Midlands changed: %+v, want %+v (%v)", tenant, target.tenant, err)
 		}
 		after, err := portal.Store.Project(t.Context(), models.InTenant(target.project.TenantID), target.project.ID)
 		if err != nil || after.Version != target.project.Version || after.Status != target.project.Status {
@@ -83,7 +88,11 @@ func westMidlandsRecordsFor(t *testing.T, portal *portaltest.Portal) westMidland
 	org := registerTestOrganisation(t, portal, manager, "Black Country Composites Ltd")
 	project := registerTestProject(t, portal, manager, org.ID)
 	token := newAPIToken(t, portal, "demo-wm-manager", "")
-	return westMidlandsRecords{project: project, organisation: org, tokenID: token.Token.ID}
+	tenant, err := portal.Store.Tenant(t.Context(), project.TenantID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return westMidlandsRecords{project: project, organisation: org, tokenID: token.Token.ID, tenant: tenant}
 }
 
 // sweepRequest is one route with its parameters filled in with tenant B's records.
@@ -125,6 +134,8 @@ func fillRecordParameters(t *testing.T, pattern string, target westMidlandsRecor
 		id = target.organisation.ID
 	case strings.HasPrefix(pattern, "/account/tokens/"):
 		id = target.tokenID
+	case strings.HasPrefix(pattern, "/programme/accelerators/"):
+		id = target.tenant.ID
 	default:
 		t.Errorf("route %s names a record the tenancy sweep does not know: add which record of another tenant it should aim at", pattern)
 		return nil
@@ -137,7 +148,7 @@ func fillRecordParameters(t *testing.T, pattern string, target westMidlandsRecor
 		return []string{path}
 	}
 	var paths []string
-	for _, step := range app.Transitions {
+	for _, step := range app.Transitions() {
 		paths = append(paths, strings.Replace(path, ":action", string(step), 1))
 	}
 	return paths
@@ -153,9 +164,13 @@ func sweepBody(r sweepRequest, target westMidlandsRecords) any {
 	if !r.api {
 		form := with(projectForm(target.organisation.ID), url.Values{
 			"version": {fmt.Sprint(version)}, "reason": {"Taken over"}, "name": {"Taken over"}, "kind": {"business"},
+			"lead_body": {"Taken over"}, "region": {"TLG"},
 		})
-		if strings.HasPrefix(r.path, "/organisations/") {
+		switch {
+		case strings.HasPrefix(r.path, "/organisations/"):
 			form.Set("version", fmt.Sprint(target.organisation.Version))
+		case strings.HasPrefix(r.path, "/programme/"):
+			form.Set("version", fmt.Sprint(target.tenant.Version))
 		}
 		return form
 	}

@@ -46,6 +46,7 @@ func (s *Server) awaitingCount(c *gin.Context, p app.Principal) int {
 	}
 	page, err := s.projects.List(c.Request.Context(), p, app.ProjectFilter{AwaitingMe: true, PageSize: "1"})
 	if err != nil {
+		s.log.WarnContext(c.Request.Context(), "count the projects awaiting a decision", "error", err)
 		return 0
 	}
 	return int(page.Total)
@@ -65,6 +66,9 @@ func navigationFor(p app.Principal, path string, awaiting int) []navItem {
 	}
 	if p.Can(app.ActionViewPeople) {
 		items = append(items, navItem{Label: "People", Href: "/people"})
+	}
+	if p.Can(app.ActionManageProgramme) {
+		items = append(items, navItem{Label: "Programme set-up", Href: "/programme"})
 	}
 	current, longest := -1, 0
 	for i, item := range items {

@@ -21,7 +21,8 @@ var (
 	ErrNoTenant = errors.New("tenant-scoped query without a tenant")
 )
 
-// translate turns driver and GORM errors into the sentinels above, keeping the original for the log.
+// translate turns driver and GORM errors into the sentinels above, keeping the original for the log with
+// any value it quotes left out (DatabaseError).
 func translate(err error) error {
 	switch {
 	case err == nil:
@@ -29,13 +30,13 @@ func translate(err error) error {
 	case errors.Is(err, gorm.ErrRecordNotFound):
 		return ErrNotFound
 	case errors.Is(err, gorm.ErrDuplicatedKey):
-		return errors.Join(ErrConflict, err)
+		return errors.Join(ErrConflict, redacted(err))
 	case errors.Is(err, gorm.ErrForeignKeyViolated):
-		return errors.Join(ErrInvalidReference, err)
+		return errors.Join(ErrInvalidReference, redacted(err))
 	case errors.Is(err, gorm.ErrCheckConstraintViolated), isSQLiteCheckViolation(err):
-		return errors.Join(ErrConstraint, err)
+		return errors.Join(ErrConstraint, redacted(err))
 	}
-	return err
+	return redacted(err)
 }
 
 // isSQLiteCheckViolation recognises SQLite's CHECK failure, which its GORM driver does not translate.

@@ -43,6 +43,9 @@ type Options struct {
 	TrustedProxies []string
 	// Log receives the portal's log (discarded when nil).
 	Log *slog.Logger
+	// RateLimits replaces the default limits (app.DefaultRateLimits), e.g. tiny ones to reach, or huge
+	// ones for a benchmark.
+	RateLimits *app.RateLimits
 }
 
 // Portal is a running test portal.
@@ -100,7 +103,11 @@ func (p *Portal) build(t testing.TB, opts Options) http.Handler {
 	dev := app.ProviderConfig{Name: DevProvider, DisplayName: "the development sign-in", Issuer: p.Issuer,
 		ClientID: "portal-test", ClientSecret: "portal-test-secret", Tenants: devTenants}
 	providers := append([]app.ProviderConfig{dev}, opts.ExtraProviders...)
-	services, err := app.NewServices(p.Store, app.DefaultSettings(), app.IdentityConfig{
+	settings := app.DefaultSettings()
+	if opts.RateLimits != nil {
+		settings.RateLimits = *opts.RateLimits
+	}
+	services, err := app.NewServices(p.Store, settings, app.IdentityConfig{
 		Providers: providers, RedirectURL: p.URL + "/auth/callback", PostLogoutRedirectURL: p.URL + "/signed-out",
 		SessionIdle: opts.SessionIdle, SessionAbsolute: opts.SessionAbsolute,
 	}, opts.Now, log)
