@@ -31,6 +31,23 @@ func ForEachDatabase(t *testing.T, fn func(t *testing.T, db *models.Database)) {
 	}
 }
 
+// ForEachSharedDatabase runs fn as a subtest on SQLite and, when configured, on PostgreSQL, each with one
+// freshly migrated database opened twice: two connection pools, as two portal processes would have, so
+// that whatever the test shows between them holds in the database and not in a process.
+func ForEachSharedDatabase(t *testing.T, fn func(t *testing.T, first, second *models.Database)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) {
+		url := "sqlite:" + filepath.Join(t.TempDir(), "portal.db")
+		fn(t, openAndMigrate(t, url), openAndMigrate(t, url))
+	})
+	if os.Getenv(PostgresURLVariable) != "" {
+		t.Run("postgres", func(t *testing.T) {
+			url := NewPostgresURL(t)
+			fn(t, openAndMigrate(t, url), openAndMigrate(t, url))
+		})
+	}
+}
+
 // Dialects lists the databases this run tests against.
 func Dialects() []migrations.Dialect {
 	if os.Getenv(PostgresURLVariable) != "" {
