@@ -170,7 +170,7 @@ func TestProgrammeSetUp_IsTheProgrammeAdministratorsAlone(t *testing.T) {
 				"GET /programme": 403, "GET /programme/edit": 403, "GET /programme/accelerators/new": 403,
 				"POST /programme": 403, "POST /programme/accelerators": 403,
 				fmt.Sprintf("GET /programme/accelerators/%d/edit", gm.ID): gmStatus,
-				fmt.Sprintf("POST /programme/accelerators/%d", gm.ID):      gmStatus,
+				fmt.Sprintf("POST /programme/accelerators/%d", gm.ID):     gmStatus,
 			} {
 				method, target, _ := strings.Cut(path, " ")
 				r := b.Get(target)
