@@ -96,12 +96,16 @@ func TestRun_UsageMistakesExit2WithAMessage(t *testing.T) {
 		args []string
 		want string // in stderr
 	}{
-		"unknown command":         {[]string{"frobnicate"}, `portal: unknown command "frobnicate"`},
-		"seed without --demo":     {[]string{"seed"}, "portal seed: usage: say what to seed: --demo"},
-		"unknown flag":            {[]string{"migrate", "--force"}, "portal migrate: usage: flag provided but not defined: -force"},
-		"unexpected argument":     {[]string{"serve", "now"}, `portal serve: usage: unexpected argument "now"`},
-		"users without an action": {[]string{"users"}, "portal users: usage: say what to do: invite"},
-		"unknown users action":    {[]string{"users", "delete"}, `portal users: usage: unknown users command "delete"`},
+		"unknown command":          {[]string{"frobnicate"}, `portal: unknown command "frobnicate"`},
+		"seed without --demo":      {[]string{"seed"}, "portal seed: usage: say what to seed: --demo"},
+		"unknown flag":             {[]string{"migrate", "--force"}, "portal migrate: usage: flag provided but not defined: -force"},
+		"unexpected argument":      {[]string{"serve", "now"}, `portal serve: usage: unexpected argument "now"`},
+		"users without an action":  {[]string{"users"}, "portal users: usage: say what to do: invite"},
+		"unknown users action":     {[]string{"users", "delete"}, `portal users: usage: unknown users command "delete"`},
+		"programme without init":   {[]string{"programme"}, "portal programme: usage: say what to do: init"},
+		"unknown programme action": {[]string{"programme", "frobnicate"}, `portal programme: usage: unknown programme command "frobnicate" (try init)`},
+		"tenants without create":   {[]string{"tenants"}, "portal tenants: usage: say what to do: create"},
+		"unknown tenants action":   {[]string{"tenants", "delete"}, `portal tenants: usage: unknown tenants command "delete" (try create)`},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

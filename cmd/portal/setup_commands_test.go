@@ -140,29 +140,6 @@ func replaced(args []string, flag, value string) []string {
 	return out
 }
 
-func TestRun_SetUpCommandsWithoutAnActionSayWhichThereAre(t *testing.T) {
-	cases := map[string]struct {
-		args []string
-		want string
-	}{
-		"programme":            {[]string{"programme"}, "portal programme: usage: say what to do: init"},
-		"programme frobnicate": {[]string{"programme", "frobnicate"}, `portal programme: usage: unknown programme command "frobnicate" (try init)`},
-		"tenants":              {[]string{"tenants"}, "portal tenants: usage: say what to do: create"},
-		"tenants delete":       {[]string{"tenants", "delete"}, `portal tenants: usage: unknown tenants command "delete" (try create)`},
-	}
-	for name, c := range cases {
-		t.Run(name, func(t *testing.T) {
-			inv := newInvocation(nil)
-			if code := inv.run(c.args...); code != 2 {
-				t.Errorf("exit %d, want 2", code)
-			}
-			if !strings.Contains(inv.stderr.String(), c.want) {
-				t.Errorf("stderr %q, want it to contain %q", inv.stderr, c.want)
-			}
-		})
-	}
-}
-
 func TestDefaultCentral_IsWhatTheHelpPromises(t *testing.T) {
 	inv := newInvocation(nil)
 	inv.run("programme", "init", "--help")
