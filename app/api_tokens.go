@@ -22,14 +22,13 @@ const (
 
 // APITokens issues personal API tokens and turns a presented token back into its owner's principal.
 type APITokens struct {
-	store    *models.Store
-	identity *Identity
-	now      func() time.Time
+	store *models.Store
+	now   func() time.Time
 }
 
 // NewAPITokens returns the service.
-func NewAPITokens(store *models.Store, identity *Identity, now func() time.Time) *APITokens {
-	return &APITokens{store: store, identity: identity, now: orNow(now)}
+func NewAPITokens(store *models.Store, now func() time.Time) *APITokens {
+	return &APITokens{store: store, now: orNow(now)}
 }
 
 // NewToken is a token just made: Secret is shown once and never again.
@@ -75,15 +74,15 @@ func (s *APITokens) Create(ctx context.Context, p Principal, name, days string) 
 	return NewToken{Token: t, Secret: secret}, err
 }
 
-// List returns the principal's own tokens.
+// List returns the principal's own tokens that act in the tenant they are acting in now.
 func (s *APITokens) List(ctx context.Context, p Principal) ([]models.APIToken, error) {
 	if !p.Authenticated() {
 		return nil, ErrUnauthenticated
 	}
-	return s.store.APITokensOf(ctx, p.UserID)
+	return s.store.APITokensOf(ctx, models.InTenant(p.TenantID), p.UserID)
 }
 
-// Revoke ends one of the principal's tokens; someone else's is ErrNotFound.
+// Revoke ends one of the principal's tokens in the tenant they act in; someone else's is ErrNotFound.
 func (s *APITokens) Revoke(ctx context.Context, p Principal, tokenID string) error {
 	id, err := strconv.ParseInt(tokenID, 10, 64)
 	if err != nil {
@@ -91,7 +90,7 @@ func (s *APITokens) Revoke(ctx context.Context, p Principal, tokenID string) err
 	}
 	now := s.now()
 	return s.store.Transaction(ctx, func(tx *models.Store) error {
-		if err := tx.RevokeAPIToken(ctx, p.UserID, id, now); err != nil {
+		if err := tx.RevokeAPIToken(ctx, models.InTenant(p.TenantID), p.UserID, id, now); err != nil {
 			return fromStore(err, "revoke token")
 		}
 		return appendAudit(ctx, tx, now, auditRecord{Actor: p.UserID, Tenant: p.TenantID, Action: "api_token.revoked",
@@ -105,7 +104,7 @@ func (s *APITokens) Authenticate(ctx context.Context, secret string) (Principal,
 	if !strings.HasPrefix(secret, apiTokenPrefix) {
 		return Principal{}, ErrUnauthenticated
 	}
-	t, err := s.store.APITokenByHash(ctx, hashToken(secret))
+	cred, err := s.store.APITokenCredential(ctx, hashToken(secret))
 	if errors.Is(err, models.ErrNotFound) {
 		return Principal{}, ErrUnauthenticated
 	}
@@ -113,15 +112,15 @@ func (s *APITokens) Authenticate(ctx context.Context, secret string) (Principal,
 		return Principal{}, fmt.Errorf("read token: %w", err)
 	}
 	now := s.now()
-	if !t.Usable(now) {
+	if cred.RevokedAt != nil || !now.Before(cred.ExpiresAt) {
 		return Principal{}, ErrUnauthenticated
 	}
-	p, err := s.identity.principalOf(ctx, t.UserID, t.TenantID)
+	p, err := principalOf(cred)
 	if err != nil {
 		return Principal{}, err
 	}
-	if t.LastUsedAt == nil || now.Sub(*t.LastUsedAt) >= sessionTouchInterval {
-		if err := s.store.TouchAPIToken(ctx, t.ID, now); err != nil {
+	if cred.LastSeenAt == nil || now.Sub(*cred.LastSeenAt) >= sessionTouchInterval {
+		if err := s.store.TouchAPIToken(ctx, models.InTenant(cred.TenantID), cred.TokenID, now); err != nil {
 			return Principal{}, err
 		}
 	}

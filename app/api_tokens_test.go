@@ -30,11 +30,7 @@ func newTokenFixture(t *testing.T, db *models.Database) tokenFixture {
 	store := seededAccounts(t, db)
 	now := testNow
 	clock := func() time.Time { return now }
-	identity, err := app.NewIdentity(store, app.IdentityConfig{Providers: []app.ProviderConfig{devProvider}, RedirectURL: "http://localhost:8080/auth/callback"}, clock, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tokenFixture{store: store, tokens: app.NewAPITokens(store, identity, clock), now: &now}
+	return tokenFixture{store: store, tokens: app.NewAPITokens(store, clock), now: &now}
 }
 
 func (f tokenFixture) create(t *testing.T, p app.Principal) app.NewToken {
@@ -85,7 +81,7 @@ func TestAPITokenCreate_ShowsTheSecretOnceAndStoresOnlyItsHash(t *testing.T) {
 			t.Errorf("token %+v with secret of %d characters, want an iap_ secret, its SHA-256, its first 10 characters and 90 days", got, len(token.Secret))
 		}
 		var rows []map[string]any
-		if err := db.Gorm.Raw("SELECT * FROM api_tokens").Scan(&rows).Error; err != nil {
+		if err := modeltest.Superuser(t, db).Raw("SELECT * FROM api_tokens").Scan(&rows).Error; err != nil {
 			t.Fatal(err)
 		}
 		if strings.Contains(fmt.Sprint(rows), token.Secret) || len(rows) != 1 {
@@ -143,7 +139,7 @@ func TestAPITokenAuthenticate_RefusesUnusableTokensAndOwnersWhoLostAccess(t *tes
 			return token.Secret
 		}},
 		{"owner's membership removed", "demo-wm-lead", func(t *testing.T, _ tokenFixture, db *models.Database, owner app.Principal, token app.NewToken) string {
-			if err := db.Gorm.Exec("DELETE FROM memberships WHERE user_id = ? AND tenant_id = ?", owner.UserID, owner.TenantID).Error; err != nil {
+			if err := modeltest.Superuser(t, db).Exec("DELETE FROM memberships WHERE user_id = ? AND tenant_id = ?", owner.UserID, owner.TenantID).Error; err != nil {
 				t.Fatal(err)
 			}
 			return token.Secret

@@ -9,7 +9,7 @@ import (
 	"github.com/innovation-accelerators/portal/models"
 )
 
-// The demo programme as DESIGN.md describes it: £100m over FY 2023-24 to 2025-26.
+// The demo programme as the README describes it (`portal seed --demo`): £100m over FY 2023-24 to 2025-26.
 const (
 	DemoProgrammeName     = "Innovation Accelerators"
 	demoProgrammeEnvelope = 100_000_000_00 // pence

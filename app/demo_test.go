@@ -109,14 +109,15 @@ func dumpTables(t *testing.T, db *models.Database) map[string][]map[string]any {
 	if db.Dialect == migrations.Postgres {
 		query = "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
 	}
+	raw := modeltest.Superuser(t, db)
 	var tables []string
-	if err := db.Gorm.Raw(query).Scan(&tables).Error; err != nil {
+	if err := raw.Raw(query).Scan(&tables).Error; err != nil {
 		t.Fatalf("list tables: %v", err)
 	}
 	dump := map[string][]map[string]any{}
 	for _, table := range tables {
 		var rows []map[string]any
-		if err := db.Gorm.Raw("SELECT * FROM " + table).Scan(&rows).Error; err != nil {
+		if err := raw.Raw("SELECT * FROM " + table).Scan(&rows).Error; err != nil {
 			t.Fatalf("read %s: %v", table, err)
 		}
 		// Rows in the order of their printed values (map keys print sorted), so tables whose primary key

@@ -24,6 +24,10 @@ var (
 	ErrConflict = errors.New("conflict")
 	// ErrStale: the record changed since the person read it (a conflict of versions).
 	ErrStale = fmt.Errorf("%w: changed since it was read", ErrConflict)
+	// ErrInvalid: values that the database's own rules refused after the app's checks let them through.
+	ErrInvalid = errors.New("invalid")
+	// ErrBusy: the database kept meeting concurrent changes and gave up; trying again shortly will work.
+	ErrBusy = errors.New("busy")
 )
 
 // Refusal is a request the rules refuse, with words for the person: Kind is ErrForbidden or ErrConflict
@@ -75,15 +79,37 @@ func (e *ValidationError) OrNil() error {
 	return e
 }
 
-// fromStore turns the data layer's sentinels into the app's, keeping the cause for the log.
+// fromStore turns the data layer's sentinels into the app's, with what was being done, keeping the cause
+// for the log.
 func fromStore(err error, what string) error {
-	switch {
-	case err == nil:
+	if err == nil {
 		return nil
-	case errors.Is(err, models.ErrNotFound):
-		return fmt.Errorf("%s: %w", what, ErrNotFound)
-	case errors.Is(err, models.ErrConflict):
-		return fmt.Errorf("%s: %w: %w", what, ErrConflict, err)
 	}
-	return fmt.Errorf("%s: %w", what, err)
+	return fmt.Errorf("%s: %w", what, Explain(err))
+}
+
+// Explain turns the data layer's answers into errors a person may be told about: a row outside the tenant
+// scope is not found (never "forbidden", which would confirm it exists); a broken database rule is a clear
+// refusal, never a server error. Errors that are already the app's pass through unchanged. The handlers
+// call it on every failure, so a store error that a service passed on without fromStore is explained too.
+func Explain(err error) error {
+	var refusal *Refusal
+	switch {
+	case err == nil, errors.As(err, &refusal), errors.Is(err, ErrNotFound), errors.Is(err, ErrConflict),
+		errors.Is(err, ErrInvalid), errors.Is(err, ErrBusy):
+		return err
+	case errors.Is(err, models.ErrNotFound), errors.Is(err, models.ErrOutsideScope):
+		return fmt.Errorf("%w: %w", ErrNotFound, err)
+	case errors.Is(err, models.ErrConflict):
+		return fmt.Errorf("%w: %w", ErrConflict, err)
+	case errors.Is(err, models.ErrInvalidReference):
+		return fmt.Errorf("%w: %w", &Refusal{Kind: ErrConflict,
+			Message: "It refers to a record that no longer exists or cannot be used here. Reload the page and try again."}, err)
+	case errors.Is(err, models.ErrConstraint):
+		return fmt.Errorf("%w: %w", &Refusal{Kind: ErrInvalid,
+			Message: "The values given break one of the portal's rules. Check them and try again."}, err)
+	case errors.Is(err, models.ErrRetryLater):
+		return fmt.Errorf("%w: %w", ErrBusy, err)
+	}
+	return err
 }

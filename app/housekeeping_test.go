@@ -43,7 +43,7 @@ func TestHousekeeping_RemovesWhatExpiredAndKeepsTheRest(t *testing.T) {
 		if err != nil || !ran || removed != want {
 			t.Fatalf("removed %+v, ran %v, %v; want %+v", removed, ran, err, want)
 		}
-		if _, err := store.Session(ctx, "b"); err != nil {
+		if _, err := store.SessionCredential(ctx, "b"); err != nil {
 			t.Errorf("the live session went: %v", err)
 		}
 		if _, err := store.TakeLoginTransaction(ctx, "b", testNow); err != nil {

@@ -25,6 +25,8 @@ const (
 	ActionViewOrganisations   Action = "view_organisations"   // the organisations register
 	ActionManageOrganisations Action = "manage_organisations" // add and edit organisations
 	ActionManageProgramme     Action = "manage_programme"     // edit the programme, add and edit accelerators
+
+	ActionVerifyAudit Action = "verify_audit" // check the audit trail's hash chains
 )
 
 // AllActions lists every action, for the permission table test.
@@ -32,14 +34,14 @@ var AllActions = []Action{
 	ActionViewProgramme, ActionViewTenant, ActionViewPeople, ActionInvitePeople,
 	ActionViewProjects, ActionEditProjects, ActionSubmitProjects, ActionWithdrawProjects,
 	ActionDecideProjects, ActionCloseProjects, ActionViewOrganisations, ActionManageOrganisations,
-	ActionManageProgramme,
+	ActionManageProgramme, ActionVerifyAudit,
 }
 
 // grants says which actions each role allows. Where the action applies is decided by Reaches: central
 // roles reach every tenant, everyone else only their own.
 var grants = map[models.Role][]Action{
 	models.RoleProgrammeAdmin: {ActionViewProgramme, ActionViewTenant, ActionViewPeople, ActionInvitePeople,
-		ActionViewProjects, ActionViewOrganisations, ActionManageProgramme},
+		ActionViewProjects, ActionViewOrganisations, ActionManageProgramme, ActionVerifyAudit},
 	models.RoleFundingApprover: {ActionViewProgramme, ActionViewTenant, ActionViewProjects, ActionViewOrganisations,
 		ActionDecideProjects, ActionCloseProjects},
 	models.RoleObserver: {ActionViewProgramme, ActionViewTenant, ActionViewProjects, ActionViewOrganisations},
@@ -68,7 +70,7 @@ func (p Principal) OnlyOwnProjects() bool {
 
 // centralOnly actions concern the whole programme, so they need the principal to act for central government:
 // an observer placed in one accelerator (a Levelling Up Director) sees that place only.
-var centralOnly = []Action{ActionViewProgramme, ActionManageProgramme}
+var centralOnly = []Action{ActionViewProgramme, ActionManageProgramme, ActionVerifyAudit}
 
 // Can reports whether any of the principal's roles allows the action.
 func (p Principal) Can(a Action) bool {

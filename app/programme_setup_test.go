@@ -40,7 +40,7 @@ func TestInitFromCommandLine_CreatesThenChangesNothingThenBringsTheEnvelopeUpToD
 			t.Errorf("third run: %+v, %v; want the envelope and years updated", third, err)
 		}
 		for action, want := range map[string]int{"programme.created": 1, "programme.updated": 1, "tenant.created": 1} {
-			events, _ := store.RecentAuditEvents(ctx, action, 10)
+			events := modeltest.AuditEvents(t, modeltest.Superuser(t, db), action)
 			if len(events) != want || events[0].ActorUserID != nil || events[0].Detail != "command line" {
 				t.Errorf("%s: %d events %+v, want %d from the command line", action, len(events), events, want)
 			}
@@ -110,7 +110,7 @@ func TestCreateAcceleratorFromCommandLine_IsIdempotentAndRefusesAnotherWithTheSa
 		if _, _, err := programmes.CreateAcceleratorFromCommandLine(ctx, central); !errors.As(err, &refusal) {
 			t.Errorf("an accelerator called central: %v, want refused", err)
 		}
-		events, _ := store.RecentAuditEvents(ctx, "tenant.created", 10)
+		events := modeltest.AuditEvents(t, modeltest.Superuser(t, db), "tenant.created")
 		if len(events) != 2 { // central government and Greater Manchester, once each
 			t.Errorf("%d tenant.created events, want 2", len(events))
 		}

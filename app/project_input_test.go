@@ -131,9 +131,9 @@ func TestProjectCreate_StoresTargetsInEachIndicatorsUnitAndNamesTheLeadsAndPartn
 			t.Fatal(err)
 		}
 		want := []models.ProjectTarget{
-			{ProjectID: project.ID, IndicatorCode: "jobs_created", Target: 250},
-			{ProjectID: project.ID, IndicatorCode: "patents_filed", Target: 3},
-			{ProjectID: project.ID, IndicatorCode: "private_investment_leveraged", Target: 100050},
+			{TenantID: project.TenantID, ProjectID: project.ID, IndicatorCode: "jobs_created", Target: 250},
+			{TenantID: project.TenantID, ProjectID: project.ID, IndicatorCode: "patents_filed", Target: 3},
+			{TenantID: project.TenantID, ProjectID: project.ID, IndicatorCode: "private_investment_leveraged", Target: 100050},
 		}
 		if diff := cmp.Diff(want, targets); diff != "" {
 			t.Errorf("targets (-want +got):\n%s", diff)

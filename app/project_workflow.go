@@ -31,8 +31,8 @@ type transitionRule struct {
 	verbPastTime string
 }
 
-// workflow is the project approval workflow of DESIGN.md: draft → submitted → approved | rejected |
-// changes_requested; changes_requested → submitted; approved → closed; draft | submitted → withdrawn.
+// workflow is the project approval workflow (docs/architecture.md, "The domain"): draft → submitted → approved |
+// rejected | changes_requested; changes_requested → submitted; approved → closed; draft | submitted → withdrawn.
 var workflow = map[Transition]transitionRule{
 	TransitionSubmit:         {[]models.ProjectStatus{models.StatusDraft, models.StatusChangesRequested}, models.StatusSubmitted, ActionSubmitProjects, false, "submitted"},
 	TransitionApprove:        {[]models.ProjectStatus{models.StatusSubmitted}, models.StatusApproved, ActionDecideProjects, true, "approved"},

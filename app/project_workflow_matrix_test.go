@@ -11,13 +11,14 @@ import (
 	"github.com/innovation-accelerators/portal/models/modeltest"
 )
 
-// The workflow's rules, written out from DESIGN.md rather than read from the code's table.
+// The workflow's rules, written out from the design (docs/architecture.md and the README) rather than read from
+// the code's table.
 
-// takers says who takes each step of a Greater Manchester project. DESIGN.md §2: the partnership manager
-// submits (staff and project leads prepare projects "for the manager to submit"); central funding officials
-// approve, reject or ask for changes. DESIGN.md is silent on withdrawing and closing; people would expect the
-// manager who submits to be the one who takes a project back, and closing approved funding to be a funding
-// official's decision. Observers and the programme administrator take no steps.
+// takers says who takes each step of a Greater Manchester project. The README ("The project register and the
+// API"): partnership managers submit, and funding approvers decide: approve, reject or ask for changes. Neither
+// document says who withdraws or closes; people would expect the manager who submits to be the one who takes a
+// project back, and closing approved funding to be a funding official's decision. Observers and the programme
+// administrator take no steps.
 var takers = map[app.Transition]string{
 	app.TransitionSubmit:         "demo-gm-manager",
 	app.TransitionWithdraw:       "demo-gm-manager",
@@ -27,8 +28,8 @@ var takers = map[app.Transition]string{
 	app.TransitionClose:          "demo-funding-approver",
 }
 
-// from says where each step may start (DESIGN.md §3): draft → submitted → approved | rejected |
-// changes_requested; changes_requested → submitted; approved → closed; draft | submitted → withdrawn.
+// from says where each step may start (docs/architecture.md, "The domain"): draft → submitted → approved |
+// rejected | changes_requested; changes_requested → submitted; approved → closed; draft | submitted → withdrawn.
 var from = map[app.Transition][]models.ProjectStatus{
 	app.TransitionSubmit:         {models.StatusDraft, models.StatusChangesRequested},
 	app.TransitionApprove:        {models.StatusSubmitted},

@@ -43,15 +43,19 @@ type TargetView struct {
 // Get returns a project the principal may see: in their tenant (every tenant for central government), and
 // for a project lead only one they lead. Anything else is ErrNotFound.
 func (s *Projects) Get(ctx context.Context, p Principal, id int64) (ProjectDetail, error) {
-	project, err := s.visible(ctx, s.store, p, id)
-	if err != nil {
-		return ProjectDetail{}, err
-	}
-	d := ProjectDetail{Project: project, Allowed: s.allowed(p, project)}
-	if err := s.fillDetail(ctx, &d); err != nil {
-		return ProjectDetail{}, fmt.Errorf("read project %d: %w", id, err)
-	}
-	return d, nil
+	var d ProjectDetail
+	err := s.store.Reads(ctx, func(tx *models.Store) error {
+		project, err := s.visible(ctx, tx, p, id)
+		if err != nil {
+			return err
+		}
+		d = ProjectDetail{Project: project, Allowed: s.allowed(p, project)}
+		if err := fillDetail(ctx, tx, &d); err != nil {
+			return fmt.Errorf("read project %d: %w", id, err)
+		}
+		return nil
+	})
+	return d, err
 }
 
 // GetByReference returns a visible project by its reference.
@@ -87,38 +91,38 @@ func (s *Projects) visible(ctx context.Context, tx *models.Store, p Principal, i
 	return project, nil
 }
 
-func (s *Projects) fillDetail(ctx context.Context, d *ProjectDetail) error {
+func fillDetail(ctx context.Context, store *models.Store, d *ProjectDetail) error {
 	pr := d.Project
-	tenant, err := s.store.Tenant(ctx, pr.TenantID)
+	tenant, err := store.Tenant(ctx, pr.TenantID)
 	if err != nil {
 		return err
 	}
 	d.TenantName = tenant.Name
-	if d.LeadOrganisation, err = s.store.Organisation(ctx, models.InTenant(pr.TenantID), pr.LeadOrganisationID); err != nil {
+	if d.LeadOrganisation, err = store.Organisation(ctx, models.InTenant(pr.TenantID), pr.LeadOrganisationID); err != nil {
 		return err
 	}
-	if d.Partners, err = s.store.ProjectPartners(ctx, pr.TenantID, pr.ID); err != nil {
+	if d.Partners, err = store.ProjectPartners(ctx, pr.TenantID, pr.ID); err != nil {
 		return err
 	}
-	if d.LocalAuthority, err = s.store.LocalAuthority(ctx, pr.LocalAuthorityCode); err != nil {
+	if d.LocalAuthority, err = store.LocalAuthority(ctx, pr.LocalAuthorityCode); err != nil {
 		return err
 	}
-	if d.Targets, err = s.targetViews(ctx, pr); err != nil {
+	if d.Targets, err = targetViews(ctx, store, pr); err != nil {
 		return err
 	}
-	if d.Leads, err = s.store.ProjectLeads(ctx, pr.TenantID, pr.ID); err != nil {
+	if d.Leads, err = store.ProjectLeads(ctx, pr.TenantID, pr.ID); err != nil {
 		return err
 	}
-	d.History, err = s.store.History(ctx, pr.TenantID, "project", idString(pr.ID))
+	d.History, err = store.History(ctx, pr.TenantID, "project", idString(pr.ID))
 	return err
 }
 
-func (s *Projects) targetViews(ctx context.Context, pr models.Project) ([]TargetView, error) {
-	targets, err := s.store.ProjectTargets(ctx, pr.TenantID, pr.ID)
+func targetViews(ctx context.Context, store *models.Store, pr models.Project) ([]TargetView, error) {
+	targets, err := store.ProjectTargets(ctx, pr.TenantID, pr.ID)
 	if err != nil {
 		return nil, err
 	}
-	indicators, err := s.store.Indicators(ctx)
+	indicators, err := store.Indicators(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -133,16 +137,6 @@ func (s *Projects) targetViews(ctx context.Context, pr models.Project) ([]Target
 		}
 	}
 	return views, nil
-}
-
-// Indicators lists the indicator catalogue, for forms.
-func (s *Projects) Indicators(ctx context.Context) ([]models.Indicator, error) {
-	return s.store.Indicators(ctx)
-}
-
-// LocalAuthorities lists the places a project can be in, for forms.
-func (s *Projects) LocalAuthorities(ctx context.Context) ([]models.LocalAuthority, error) {
-	return s.store.LocalAuthorities(ctx)
 }
 
 // FormChoices are the options a project form offers the principal: their tenant's organisations and project

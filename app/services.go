@@ -19,6 +19,7 @@ type Services struct {
 	Programmes    *Programmes
 	RateLimiter   *RateLimiter
 	Housekeeping  *Housekeeping
+	AuditTrail    *AuditTrail
 }
 
 // NewServices builds the services. now may be nil for the real clock.
@@ -34,9 +35,10 @@ func NewServices(store *models.Store, settings Settings, identity IdentityConfig
 		Overview:      NewOverview(store),
 		Organisations: NewOrganisations(store, now),
 		Projects:      NewProjects(store, now),
-		APITokens:     NewAPITokens(store, id, now),
 		Programmes:    NewProgrammes(store, now),
 		RateLimiter:   NewRateLimiter(store, settings.RateLimits, now),
 		Housekeeping:  NewHousekeeping(store, id.SessionIdle(), now),
+		APITokens:     NewAPITokens(store, now),
+		AuditTrail:    NewAuditTrail(store, now),
 	}, nil
 }

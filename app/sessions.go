@@ -23,13 +23,14 @@ func (id *Identity) storeSession(ctx context.Context, store *models.Store, token
 
 // Authenticate returns the principal a session cookie stands for. A session that is unknown, idle too long,
 // past its absolute end, or whose user is disabled or no longer holds a role in its tenant gives
-// ErrUnauthenticated (and an expired one is deleted).
+// ErrUnauthenticated (and an expired one is deleted). The session, its person, tenant and roles are read in
+// one query.
 func (id *Identity) Authenticate(ctx context.Context, sessionToken string) (Principal, error) {
 	if sessionToken == "" {
 		return Principal{}, ErrUnauthenticated
 	}
 	idHash := hashToken(sessionToken)
-	sess, err := id.store.Session(ctx, idHash)
+	cred, err := id.store.SessionCredential(ctx, idHash)
 	if errors.Is(err, models.ErrNotFound) {
 		return Principal{}, ErrUnauthenticated
 	}
@@ -37,47 +38,31 @@ func (id *Identity) Authenticate(ctx context.Context, sessionToken string) (Prin
 		return Principal{}, fmt.Errorf("read session: %w", err)
 	}
 	now := id.now()
-	if !now.Before(sess.ExpiresAt) || !now.Before(sess.LastSeenAt.Add(id.cfg.SessionIdle)) {
+	if !now.Before(cred.ExpiresAt) || !now.Before(cred.LastSeenAt.Add(id.cfg.SessionIdle)) {
 		if err := id.store.DeleteSession(ctx, idHash); err != nil {
 			return Principal{}, err
 		}
 		return Principal{}, ErrUnauthenticated
 	}
-	principal, err := id.principalOf(ctx, sess.UserID, sess.TenantID)
+	principal, err := principalOf(cred)
 	if err != nil {
 		return Principal{}, err
 	}
-	if now.Sub(sess.LastSeenAt) >= sessionTouchInterval {
-		if err := id.store.TouchSession(ctx, idHash, now); err != nil {
+	if now.Sub(*cred.LastSeenAt) >= sessionTouchInterval {
+		if err := id.store.TouchSession(ctx, models.InTenant(cred.TenantID), idHash, now); err != nil {
 			return Principal{}, err
 		}
 	}
 	return principal, nil
 }
 
-// principalOf builds the principal for a user acting in a tenant, or ErrUnauthenticated if the user is
-// disabled or holds no role there any more.
-func (id *Identity) principalOf(ctx context.Context, userID, tenantID int64) (Principal, error) {
-	user, err := id.store.User(ctx, userID)
-	if errors.Is(err, models.ErrNotFound) || (err == nil && user.Disabled()) {
+// principalOf is the principal a session or token acts as, or ErrUnauthenticated if its person is disabled
+// or holds no role in its tenant any more.
+func principalOf(cred models.Credential) (Principal, error) {
+	if cred.User.Disabled() || len(cred.Roles) == 0 {
 		return Principal{}, ErrUnauthenticated
 	}
-	if err != nil {
-		return Principal{}, err
-	}
-	tenant, err := id.store.Tenant(ctx, tenantID)
-	if err != nil {
-		return Principal{}, fmt.Errorf("read session tenant: %w", err)
-	}
-	memberships, err := id.store.MembershipsOfUser(ctx, userID)
-	if err != nil {
-		return Principal{}, err
-	}
-	roles := rolesIn(memberships, tenantID)
-	if len(roles) == 0 {
-		return Principal{}, ErrUnauthenticated
-	}
-	return newPrincipal(user, tenant, roles), nil
+	return newPrincipal(cred.User, cred.Tenant, cred.Roles), nil
 }
 
 // Logout ends the session on the server. When the provider it came from advertises an end-session endpoint,
@@ -87,7 +72,7 @@ func (id *Identity) Logout(ctx context.Context, sessionToken string) (string, er
 		return "", nil
 	}
 	idHash := hashToken(sessionToken)
-	sess, err := id.store.Session(ctx, idHash)
+	sess, err := id.store.SessionCredential(ctx, idHash)
 	if errors.Is(err, models.ErrNotFound) {
 		return "", nil
 	}
@@ -110,7 +95,7 @@ func (id *Identity) Logout(ctx context.Context, sessionToken string) (string, er
 
 // endSessionURL builds the provider's RP-initiated logout address. A provider that cannot be reached now
 // gets no redirect: the portal session has ended either way.
-func (id *Identity) endSessionURL(ctx context.Context, sess models.Session) string {
+func (id *Identity) endSessionURL(ctx context.Context, sess models.Credential) string {
 	p, err := id.providers.get(ctx, sess.Provider)
 	if err != nil || p.endSessionURL == "" {
 		return ""

@@ -71,7 +71,7 @@ func TestAPI_RequestsWithoutAUsableTokenAreUnauthorized(t *testing.T) {
 
 // TestAPI_PortalPagesMayCallItWithTheSessionButATokenWins covers the browser's session cookie: it is
 // accepted, a token sent with it is the one that counts, and a disabled person's session is dead
-// (SECURITY.md 12).
+// (docs/security.md 12).
 func TestAPI_PortalPagesMayCallItWithTheSessionButATokenWins(t *testing.T) {
 	portal := portaltest.Start(t, modeltest.NewSQLite(t), portaltest.Options{})
 	session := signedInSession(t, portal, "demo-gm-manager")

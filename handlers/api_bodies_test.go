@@ -12,7 +12,7 @@ import (
 	"github.com/innovation-accelerators/portal/models/modeltest"
 )
 
-// serverOwnedFields are what the portal sets itself; a client sending one is refused (SECURITY.md 20).
+// serverOwnedFields are what the portal sets itself; a client sending one is refused (docs/security.md 20).
 var serverOwnedFields = map[string]any{
 	"tenant_id": 2, "status": "approved", "reference": "GM-2024-999", "approved_by": 1, "submitted_by": 1,
 	"award": map[string]any{"grant": "1000000.00"}, "id": 1, "decided_at": "2024-04-01T00:00:00Z",

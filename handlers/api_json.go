@@ -32,7 +32,7 @@ func apiBadRequest(code, message string, fields map[string]string) error {
 }
 
 // apiServerOwned are fields the portal sets itself. A body carrying one is refused by name, so that a client
-// learns at once that it cannot set them (SECURITY.md 20: no mass assignment).
+// learns at once that it cannot set them (docs/security.md 20: no mass assignment).
 var apiServerOwned = map[string]bool{
 	"id": true, "tenant_id": true, "tenant_name": true, "reference": true, "status": true,
 	"approved_by": true, "submitted_by": true, "submitted_at": true, "decided_by": true, "decided_at": true,

@@ -68,7 +68,7 @@ func TestAPI_EachBadFieldIsNamedWith422AndNothingIsStored(t *testing.T) {
 	})
 }
 
-// TestAPI_MoneyIsReadAsExactPenceOrRefusedByField sends the amounts of SECURITY.md 27: each is stored as
+// TestAPI_MoneyIsReadAsExactPenceOrRefusedByField sends the amounts of docs/security.md 27: each is stored as
 // exact pence and returned as a decimal string, or refused with the field named; a float never appears.
 func TestAPI_MoneyIsReadAsExactPenceOrRefusedByField(t *testing.T) {
 	modeltest.ForEachDatabase(t, func(t *testing.T, db *models.Database) {

@@ -54,6 +54,7 @@ const crossOriginRefusal = "This request came from another website, so it was re
 // classify maps an error to how it is answered. Anything unrecognised is a 500, whose cause is logged with
 // the request ID and never shown.
 func classify(err error) failure {
+	err = app.Explain(err)
 	var request *apiRequestError
 	var limited *app.RateLimited
 	var method *methodNotAllowed
@@ -98,6 +99,12 @@ func classifyApp(err error) failure {
 	case errors.Is(err, app.ErrConflict):
 		return failure{http.StatusConflict, "conflict", "The record changed or exists already; read it again and retry",
 			"That could not be done", "errors/bad_request"}
+	case errors.Is(err, app.ErrInvalid):
+		return failure{http.StatusUnprocessableEntity, "invalid", "The values break one of the portal's rules; check them and retry",
+			"That could not be saved", "errors/bad_request"}
+	case errors.Is(err, app.ErrBusy):
+		return failure{http.StatusServiceUnavailable, "busy", "The database is busy with other changes; retry in a moment",
+			"The service is busy: try again in a moment", "errors/server_error"}
 	case isValidation(err):
 		return failure{http.StatusUnprocessableEntity, "validation_failed", "Some fields are not right: see fields",
 			"Check the highlighted fields", "errors/bad_request"}
@@ -139,12 +146,9 @@ type errorPage struct {
 // fail answers a request with an error, as JSON on API routes and as a page elsewhere, and stops the chain.
 // Server errors are logged once, here, with the request ID.
 func (s *Server) fail(c *gin.Context, err error) {
+	err = app.Explain(err)
 	f := classify(err)
-	if f.status >= http.StatusInternalServerError {
-		s.log.ErrorContext(c.Request.Context(), "request failed", "error", err, "path", c.Request.URL.Path)
-	} else {
-		s.log.InfoContext(c.Request.Context(), "request refused", "status", f.status, "reason", err.Error())
-	}
+	s.logFailure(c, f, err)
 	c.Header("Cache-Control", "no-store")
 	var limited *app.RateLimited
 	if errors.As(err, &limited) {
@@ -158,6 +162,26 @@ func (s *Server) fail(c *gin.Context, err error) {
 	default:
 		s.renderError(c, f, err)
 	}
+}
+
+// logFailure logs a server error with its cause, and a refusal with who was refused: a signed-in person's
+// 403s and 404s name their user and tenant (beside the request ID every line carries), so that someone
+// probing another tenant's records can be traced. The record's content is never logged.
+func (s *Server) logFailure(c *gin.Context, f failure, err error) {
+	ctx := c.Request.Context()
+	if f.status >= 500 {
+		s.log.ErrorContext(ctx, "request failed", "error", err, "path", c.Request.URL.Path)
+		return
+	}
+	attrs := []any{"status", f.status, "method", c.Request.Method, "path", c.Request.URL.Path, "reason", err.Error()}
+	if p, ok := principalOf(c); ok {
+		attrs = append(attrs, "user_id", p.UserID, "tenant_id", p.TenantID)
+	}
+	if f.status == http.StatusForbidden || f.status == http.StatusNotFound {
+		s.log.WarnContext(ctx, "request refused", attrs...)
+		return
+	}
+	s.log.InfoContext(ctx, "request refused", attrs...)
 }
 
 // failJSON answers with the JSON error body: the program's message, or the app's reason when it gave one

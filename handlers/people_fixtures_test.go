@@ -9,6 +9,7 @@ import (
 
 	"github.com/innovation-accelerators/portal/handlers/portaltest"
 	"github.com/innovation-accelerators/portal/models"
+	"github.com/innovation-accelerators/portal/models/modeltest"
 )
 
 const inviteForm = `form[action^="/people/invitations"]`
@@ -56,9 +57,9 @@ func seededUser(t *testing.T, portal *portaltest.Portal, subject string) models.
 // invitationAudit is the newest invitation.created event and what it says was created.
 func invitationAudit(t *testing.T, portal *portaltest.Portal) (models.AuditEvent, map[string]any) {
 	t.Helper()
-	events, err := portal.Store.RecentAuditEvents(t.Context(), "invitation.created", 1)
-	if err != nil || len(events) == 0 {
-		t.Fatalf("no invitation.created audit event (err %v)", err)
+	events := modeltest.AuditEvents(t, portal.Superuser, "invitation.created")
+	if len(events) == 0 {
+		t.Fatal("no invitation.created audit event")
 	}
 	var after map[string]any
 	if events[0].AfterState == nil || json.Unmarshal([]byte(*events[0].AfterState), &after) != nil {

@@ -195,9 +195,9 @@ func TestProgrammeSetUp_IsTheProgrammeAdministratorsAlone(t *testing.T) {
 // checkSetUpAudit checks the newest event of an action was recorded for the request, by the person.
 func checkSetUpAudit(t *testing.T, portal *portaltest.Portal, answer *portaltest.Response, action, actor string) {
 	t.Helper()
-	events, err := portal.Store.RecentAuditEvents(t.Context(), action, 1)
-	if err != nil || len(events) == 0 {
-		t.Fatalf("no %s audit event (%v)", action, err)
+	events := modeltest.AuditEvents(t, portal.Superuser, action)
+	if len(events) == 0 {
+		t.Fatalf("no %s audit event", action)
 	}
 	e := events[0]
 	if e.ActorUserID == nil || *e.ActorUserID != seededUser(t, portal, actor).ID || e.RequestID != answer.Header.Get("X-Request-ID") || e.AfterState == nil {

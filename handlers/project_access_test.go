@@ -106,7 +106,7 @@ func TestProjectForm_ServerOwnedFieldsInTheFormAreIgnored(t *testing.T) {
 		var id int64
 		fmt.Sscanf(sent.Header.Get("Location"), "/projects/%d", &id)
 		var stored models.Project
-		if err := portal.DB.Gorm.Where("id = ?", id).Take(&stored).Error; err != nil {
+		if err := portal.Superuser.Where("id = ?", id).Take(&stored).Error; err != nil {
 			t.Fatal(err)
 		}
 		gm := tenantBySlug(t, portal, "greater-manchester")

@@ -73,6 +73,8 @@ func (s *Server) router() (*gin.Engine, error) {
 	signedIn.POST("/account/tokens", s.tokenCreate)
 	signedIn.POST("/account/tokens/:id/revoke", s.tokenRevoke)
 
+	signedIn.GET("/audit", s.auditTrail)
+
 	s.apiRoutes(r)
 
 	r.NoRoute(noStore, s.loadPrincipal, func(c *gin.Context) { s.fail(c, s.noRoute(c)) })

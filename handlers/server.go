@@ -34,6 +34,7 @@ type Services struct {
 	Organisations OrganisationService
 	Projects      ProjectService
 	APITokens     APITokenService
+	AuditTrail    AuditTrailService
 	Programmes    ProgrammeService
 	RateLimiter   RateLimiter
 	// Ready reports whether the portal can serve requests (the database answers).
@@ -44,26 +45,27 @@ type Services struct {
 func ServicesFrom(s *app.Services, ready func(ctx context.Context) error) Services {
 	return Services{
 		Identity: s.Identity, People: s.People, Overview: s.Overview,
-		Organisations: s.Organisations, Projects: s.Projects, APITokens: s.APITokens,
+		Organisations: s.Organisations, Projects: s.Projects, APITokens: s.APITokens, AuditTrail: s.AuditTrail,
 		Programmes: s.Programmes, RateLimiter: s.RateLimiter, Ready: ready,
 	}
 }
 
 // Server holds what the handlers share.
 type Server struct {
-	cfg           Config
-	log           *slog.Logger
-	pages         *renderer
-	assets        *assetSet
-	identity      IdentityService
-	people        PeopleService
-	overview      OverviewService
-	organisations OrganisationService
-	projects      ProjectService
-	apiTokens     APITokenService
-	programmes    ProgrammeService
-	limiter       RateLimiter
-	ready         func(ctx context.Context) error
+	cfg               Config
+	log               *slog.Logger
+	pages             *renderer
+	assets            *assetSet
+	identity          IdentityService
+	people            PeopleService
+	overview          OverviewService
+	organisations     OrganisationService
+	projects          ProjectService
+	apiTokens         APITokenService
+	auditTrailService AuditTrailService
+	programmes        ProgrammeService
+	limiter           RateLimiter
+	ready             func(ctx context.Context) error
 }
 
 // New builds the portal's HTTP handler: the Gin router inside the security headers.
@@ -72,7 +74,8 @@ func New(cfg Config, svc Services) (http.Handler, error) {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
 	if svc.Identity == nil || svc.People == nil || svc.Overview == nil || svc.Organisations == nil ||
-		svc.Projects == nil || svc.APITokens == nil || svc.Programmes == nil || svc.RateLimiter == nil || svc.Ready == nil {
+		svc.Projects == nil || svc.APITokens == nil || svc.AuditTrail == nil || svc.Programmes == nil ||
+		svc.RateLimiter == nil || svc.Ready == nil {
 		return nil, errors.New("handlers: every service is required")
 	}
 	static, err := fs.Sub(templates.Static, "static")
@@ -91,7 +94,7 @@ func New(cfg Config, svc Services) (http.Handler, error) {
 		cfg: cfg, log: cfg.Log, pages: pages, assets: assets,
 		identity: svc.Identity, people: svc.People, overview: svc.Overview,
 		organisations: svc.Organisations, projects: svc.Projects, apiTokens: svc.APITokens,
-		programmes: svc.Programmes, limiter: svc.RateLimiter, ready: svc.Ready,
+		auditTrailService: svc.AuditTrail, programmes: svc.Programmes, limiter: svc.RateLimiter, ready: svc.Ready,
 	}
 	engine, err := s.router()
 	if err != nil {

@@ -16,7 +16,7 @@ import (
 // The development provider's own addresses under the portal.
 var devProviderPaths = []string{"/dev-idp/.well-known/openid-configuration", "/dev-idp/keys", "/dev-idp/login"}
 
-// SECURITY.md 13: a portal built without the development provider (a real one is configured, or it runs in
+// docs/security.md 13: a portal built without the development provider (a real one is configured, or it runs in
 // production) does not answer for it. That production refuses to start with it is cmd/portal's test.
 func TestDevProvider_IsNotServedWhenNotConfigured(t *testing.T) {
 	t.Parallel()

@@ -8,6 +8,7 @@ import (
 	"github.com/innovation-accelerators/portal/app"
 	"github.com/innovation-accelerators/portal/handlers/portaltest"
 	"github.com/innovation-accelerators/portal/models"
+	"github.com/innovation-accelerators/portal/models/modeltest"
 )
 
 // The headings of the pages a person sees when a sign-in does not go through.
@@ -59,11 +60,7 @@ func expectSentToSignIn(t *testing.T, r *portaltest.Response) {
 // auditEvents counts the audit events with an action.
 func auditEvents(t *testing.T, portal *portaltest.Portal, action string) int {
 	t.Helper()
-	events, err := portal.Store.RecentAuditEvents(t.Context(), action, 100)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return len(events)
+	return len(modeltest.AuditEvents(t, portal.Superuser, action))
 }
 
 // sessions counts the sessions the portal holds.

@@ -8,7 +8,7 @@ import (
 	"github.com/innovation-accelerators/portal/models/modeltest"
 )
 
-// SECURITY.md 9: people are (issuer, subject), so the same subject at two providers is two people.
+// docs/security.md 9: people are (issuer, subject), so the same subject at two providers is two people.
 func TestSignIn_SameSubjectAtTwoProvidersIsTwoUsers(t *testing.T) {
 	t.Parallel()
 	modeltest.ForEachDatabase(t, func(t *testing.T, db *models.Database) {
@@ -34,7 +34,7 @@ func TestSignIn_SameSubjectAtTwoProvidersIsTwoUsers(t *testing.T) {
 	})
 }
 
-// SECURITY.md 9: a person whose e-mail address at the provider becomes someone else's stays themselves: the
+// docs/security.md 9: a person whose e-mail address at the provider becomes someone else's stays themselves: the
 // address does not lead to the other person's account.
 func TestSignIn_EmailChangedToAnotherPersonsDoesNotReachTheirAccount(t *testing.T) {
 	t.Parallel()

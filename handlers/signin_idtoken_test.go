@@ -27,7 +27,7 @@ type idTokenCase struct {
 	sign   signedBy
 }
 
-// idTokenCases are SECURITY.md 3 to 6: each changes one thing in the provider's real ID token.
+// idTokenCases are docs/security.md 3 to 6: each changes one thing in the provider's real ID token.
 var idTokenCases = []idTokenCase{
 	{"nonce wrong (3)", set("nonce", "not-the-nonce-we-sent"), providerKey},
 	{"nonce missing (3)", remove("nonce"), providerKey},

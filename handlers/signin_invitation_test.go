@@ -13,8 +13,8 @@ import (
 
 const newcomer = "new.person@example.org"
 
-// DESIGN.md, Identity: an invitation is bound by the first sign-in through the invited provider with the
-// invited, verified e-mail, and the person gets the role.
+// docs/architecture.md, "Identity and sessions", and the README, "People and access": the first sign-in through
+// the invited provider with the invited, verified e-mail binds the invitation, and the person gets the role.
 func TestSignIn_InvitedPersonGetsTheInvitedRole(t *testing.T) {
 	t.Parallel()
 	modeltest.ForEachDatabase(t, func(t *testing.T, db *models.Database) {

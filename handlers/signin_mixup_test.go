@@ -36,7 +36,7 @@ func startMixUp(t *testing.T, db *models.Database, wrapB ...func(http.Handler) h
 	return m
 }
 
-// SECURITY.md 8: a code from provider A delivered to a login started at provider B is refused, and the
+// docs/security.md 8: a code from provider A delivered to a login started at provider B is refused, and the
 // code never goes back to A: the exchange happens only at the provider the login started with.
 func TestSignIn_RefusesCodeFromAnotherProviderThanTheLoginStartedAt(t *testing.T) {
 	t.Parallel()
@@ -59,7 +59,7 @@ func TestSignIn_RefusesCodeFromAnotherProviderThanTheLoginStartedAt(t *testing.T
 	})
 }
 
-// SECURITY.md 8, RFC 9207: a callback whose iss names another issuer than the login's provider is refused
+// docs/security.md 8, RFC 9207: a callback whose iss names another issuer than the login's provider is refused
 // before any exchange, even with that provider's own good code.
 func TestSignIn_RefusesCallbackNamingAnotherIssuer(t *testing.T) {
 	t.Parallel()

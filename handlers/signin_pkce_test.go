@@ -14,7 +14,7 @@ import (
 	"github.com/innovation-accelerators/portal/models/modeltest"
 )
 
-// SECURITY.md 11: the authorization request carries an S256 challenge of the verifier the login keeps.
+// docs/security.md 11: the authorization request carries an S256 challenge of the verifier the login keeps.
 func TestSignIn_AuthorizationRequestCarriesS256ChallengeOfTheLoginsVerifier(t *testing.T) {
 	t.Parallel()
 	modeltest.ForEachDatabase(t, func(t *testing.T, db *models.Database) {
@@ -32,7 +32,7 @@ func TestSignIn_AuthorizationRequestCarriesS256ChallengeOfTheLoginsVerifier(t *t
 			t.Errorf("code_challenge_method %q, want S256", got)
 		}
 		var verifier string
-		if err := portal.DB.Gorm.Table("login_transactions").Select("code_verifier").Take(&verifier).Error; err != nil {
+		if err := portal.Superuser.Table("login_transactions").Select("code_verifier").Take(&verifier).Error; err != nil {
 			t.Fatal(err)
 		}
 		sum := sha256.Sum256([]byte(verifier))
@@ -42,7 +42,7 @@ func TestSignIn_AuthorizationRequestCarriesS256ChallengeOfTheLoginsVerifier(t *t
 	})
 }
 
-// SECURITY.md 11: the provider redeems the code only with the login's own verifier, so a token request whose
+// docs/security.md 11: the provider redeems the code only with the login's own verifier, so a token request whose
 // verifier is changed or dropped on the way fails, and so does the sign-in.
 func TestSignIn_RefusesExchangeWithWrongCodeVerifier(t *testing.T) {
 	t.Parallel()

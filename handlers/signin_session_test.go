@@ -12,10 +12,10 @@ import (
 	"github.com/innovation-accelerators/portal/models/modeltest"
 )
 
-// SECURITY.md 12 covers the JSON API too (401 for a dead session); there are no /api/ routes yet, so only the
-// pages are tested here.
+// docs/security.md 12 covers the JSON API too (401 for a dead session): api_auth_test.go tests that; this file
+// tests the pages.
 
-// SECURITY.md 12: signing in gives a new session ID, whatever the browser carried, and the old one is dead.
+// docs/security.md 12: signing in gives a new session ID, whatever the browser carried, and the old one is dead.
 func TestSignIn_RenewsSessionIDAndEndsTheOldSession(t *testing.T) {
 	t.Parallel()
 	modeltest.ForEachDatabase(t, func(t *testing.T, db *models.Database) {
@@ -40,8 +40,8 @@ func TestSignIn_RenewsSessionIDAndEndsTheOldSession(t *testing.T) {
 	})
 }
 
-// SECURITY.md 12, and DESIGN.md: logout ends the session on the server and at the provider, which sends the
-// browser back to the portal's signed-out page.
+// docs/security.md 12: logout ends the session on the server and at the provider, which sends the browser back
+// to the portal's signed-out page.
 func TestSignOut_EndsSessionHereAndAtTheProvider(t *testing.T) {
 	t.Parallel()
 	modeltest.ForEachDatabase(t, func(t *testing.T, db *models.Database) {
@@ -72,7 +72,7 @@ func TestSignOut_EndsSessionHereAndAtTheProvider(t *testing.T) {
 	})
 }
 
-// SECURITY.md 12: a disabled account's session is dead, and it cannot sign in again; whether it was
+// docs/security.md 12: a disabled account's session is dead, and it cannot sign in again; whether it was
 // disabled through the store (which ends its sessions too) or by an operator setting disabled_at.
 func TestSession_DisabledAccountIsSentToSignInAndCannotSignInAgain(t *testing.T) {
 	t.Parallel()
@@ -86,7 +86,7 @@ func TestSession_DisabledAccountIsSentToSignInAndCannotSignInAgain(t *testing.T)
 			}
 		}},
 		{"by disabled_at set in the database", func(t *testing.T, portal *portaltest.Portal, userID int64) {
-			if err := portal.DB.Gorm.Table("users").Where("id = ?", userID).Update("disabled_at", time.Now().UTC()).Error; err != nil {
+			if err := portal.Superuser.Table("users").Where("id = ?", userID).Update("disabled_at", time.Now().UTC()).Error; err != nil {
 				t.Fatal(err)
 			}
 		}},
@@ -114,7 +114,7 @@ func TestSession_DisabledAccountIsSentToSignInAndCannotSignInAgain(t *testing.T)
 	}
 }
 
-// SECURITY.md 12: a session lives while it is used, and ends after the idle timeout without use.
+// docs/security.md 12: a session lives while it is used, and ends after the idle timeout without use.
 func TestSession_EndsAfterIdleTimeout(t *testing.T) {
 	t.Parallel()
 	modeltest.ForEachDatabase(t, func(t *testing.T, db *models.Database) {
@@ -137,7 +137,7 @@ func TestSession_EndsAfterIdleTimeout(t *testing.T) {
 	})
 }
 
-// SECURITY.md 12: a session ends at its absolute timeout however busy it is.
+// docs/security.md 12: a session ends at its absolute timeout however busy it is.
 func TestSession_EndsAtAbsoluteTimeoutThoughInUse(t *testing.T) {
 	t.Parallel()
 	modeltest.ForEachDatabase(t, func(t *testing.T, db *models.Database) {

@@ -32,7 +32,7 @@ func inAnotherBrowser(signingIn bool) deliverCallback {
 	}
 }
 
-// SECURITY.md 1: a callback whose state is missing, altered or from another browser's login is refused
+// docs/security.md 1: a callback whose state is missing, altered or from another browser's login is refused
 // before any code is exchanged, and the refusal is audited.
 func TestSignIn_RefusesCallbackWhoseStateDoesNotMatchThisBrowsersLogin(t *testing.T) {
 	t.Parallel()
@@ -72,7 +72,7 @@ func TestSignIn_RefusesCallbackWhoseStateDoesNotMatchThisBrowsersLogin(t *testin
 	}
 }
 
-// SECURITY.md 2: a callback replayed with everything the first one had (code, state and login cookie) is
+// docs/security.md 2: a callback replayed with everything the first one had (code, state and login cookie) is
 // refused without a second exchange and opens no second session.
 func TestSignIn_RefusesReplayedCallback(t *testing.T) {
 	t.Parallel()

@@ -13,7 +13,7 @@ import (
 // In these tests the development provider may sign people into West Midlands only.
 var onlyWestMidlands = portaltest.Options{DevTenants: []string{"west-midlands"}}
 
-// SECURITY.md 10: a role held in a tenant the provider may not sign people into is not used.
+// docs/security.md 10: a role held in a tenant the provider may not sign people into is not used.
 func TestSignIn_ProviderNotAllowedForTenantDoesNotUseMembershipThere(t *testing.T) {
 	t.Parallel()
 	modeltest.ForEachDatabase(t, func(t *testing.T, db *models.Database) {
@@ -32,7 +32,7 @@ func TestSignIn_ProviderNotAllowedForTenantDoesNotUseMembershipThere(t *testing.
 	})
 }
 
-// SECURITY.md 10: someone with roles in two tenants signs in to the one the provider allows, with that
+// docs/security.md 10: someone with roles in two tenants signs in to the one the provider allows, with that
 // tenant's role only, even though the other comes first.
 func TestSignIn_ProviderNotAllowedForTenantSignsIntoTheAllowedOneOnly(t *testing.T) {
 	t.Parallel()
@@ -51,7 +51,7 @@ func TestSignIn_ProviderNotAllowedForTenantSignsIntoTheAllowedOneOnly(t *testing
 	})
 }
 
-// SECURITY.md 10: an invitation to a tenant the provider may not sign people into is not bound by a
+// docs/security.md 10: an invitation to a tenant the provider may not sign people into is not bound by a
 // sign-in through it (here the invitation predates a change to the provider's tenants).
 func TestSignIn_ProviderNotAllowedForTenantDoesNotBindInvitationThere(t *testing.T) {
 	t.Parallel()

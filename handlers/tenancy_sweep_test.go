@@ -32,7 +32,7 @@ type westMidlandsRecords struct {
 
 // TestTenancySweep_EveryRouteToAnotherAcceleratorsRecordIsNotFoundForEveryRole walks the router's own
 // route table: every route that names a record is tried by each Greater Manchester role, through the pages
-// and the API, on West Midlands' records. Each answer must be 404 and nothing may change (SECURITY.md 18,
+// and the API, on West Midlands' records. Each answer must be 404 and nothing may change (docs/security.md 18,
 // 20). A new route that names a record fails here until the sweep knows which record to aim it at.
 func TestTenancySweep_EveryRouteToAnotherAcceleratorsRecordIsNotFoundForEveryRole(t *testing.T) {
 	modeltest.ForEachDatabase(t, func(t *testing.T, db *models.Database) {

@@ -70,6 +70,9 @@ func navigationFor(p app.Principal, path string, awaiting int) []navItem {
 	if p.Can(app.ActionManageProgramme) {
 		items = append(items, navItem{Label: "Programme set-up", Href: "/programme"})
 	}
+	if p.Can(app.ActionVerifyAudit) {
+		items = append(items, navItem{Label: "Audit trail", Href: "/audit"})
+	}
 	current, longest := -1, 0
 	for i, item := range items {
 		matches := path == item.Href || (item.Href != "/" && strings.HasPrefix(path, item.Href+"/"))

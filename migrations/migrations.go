@@ -53,8 +53,21 @@ func Up(ctx context.Context, db *sql.DB, d Dialect) ([]string, error) {
 	return applied, nil
 }
 
-// Pending reports whether any migration has not been applied yet.
+// Pending reports whether any migration has not been applied yet. It only reads: a database never migrated
+// (no version table) has every migration pending, and the application's role, which may not create tables,
+// can ask.
 func Pending(ctx context.Context, db *sql.DB, d Dialect) (bool, error) {
+	versionTable := "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'goose_db_version'"
+	if d == Postgres {
+		versionTable = "SELECT count(*) FROM pg_class WHERE oid = to_regclass('goose_db_version')"
+	}
+	var found int
+	if err := db.QueryRowContext(ctx, versionTable).Scan(&found); err != nil {
+		return false, fmt.Errorf("read migration state: %w", err)
+	}
+	if found == 0 {
+		return true, nil
+	}
 	provider, err := newProvider(db, d)
 	if err != nil {
 		return false, err

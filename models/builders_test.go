@@ -23,7 +23,7 @@ func unique(prefix string) string {
 	return fmt.Sprintf("%s-%d", prefix, sequence.Add(1))
 }
 
-func newProgramme(t *testing.T, store *models.Store) models.Programme {
+func newProgramme(t testing.TB, store *models.Store) models.Programme {
 	t.Helper()
 	p := models.Programme{
 		Name: unique("programme"), EnvelopePence: 100_000_000_00, FirstFinancialYear: 2023, LastFinancialYear: 2025,
@@ -36,7 +36,7 @@ func newProgramme(t *testing.T, store *models.Store) models.Programme {
 }
 
 // newTenant stores an accelerator in a programme of its own, unless options say otherwise.
-func newTenant(t *testing.T, store *models.Store, opts ...func(*models.Tenant)) models.Tenant {
+func newTenant(t testing.TB, store *models.Store, opts ...func(*models.Tenant)) models.Tenant {
 	t.Helper()
 	slug := unique("tenant")
 	tenant := models.Tenant{
@@ -61,7 +61,7 @@ func withKind(kind models.TenantKind) func(*models.Tenant) {
 	return func(t *models.Tenant) { t.Kind = kind }
 }
 
-func newUser(t *testing.T, store *models.Store, opts ...func(*models.User)) models.User {
+func newUser(t testing.TB, store *models.Store, opts ...func(*models.User)) models.User {
 	t.Helper()
 	subject := unique("subject")
 	u := models.User{
@@ -81,7 +81,7 @@ func withIdentity(issuer, subject string) func(*models.User) {
 	return func(u *models.User) { u.Issuer, u.Subject = issuer, subject }
 }
 
-func newMembership(t *testing.T, store *models.Store, user models.User, tenant models.Tenant, role models.Role) models.Membership {
+func newMembership(t testing.TB, store *models.Store, user models.User, tenant models.Tenant, role models.Role) models.Membership {
 	t.Helper()
 	m := models.Membership{UserID: user.ID, TenantID: tenant.ID, Role: role, CreatedAt: testNow}
 	if err := store.AddMembership(context.Background(), &m); err != nil {
@@ -91,7 +91,7 @@ func newMembership(t *testing.T, store *models.Store, user models.User, tenant m
 }
 
 // newInvitation stores an open invitation to the tenant as partnership staff, valid for a fortnight.
-func newInvitation(t *testing.T, store *models.Store, tenant models.Tenant, opts ...func(*models.Invitation)) models.Invitation {
+func newInvitation(t testing.TB, store *models.Store, tenant models.Tenant, opts ...func(*models.Invitation)) models.Invitation {
 	t.Helper()
 	inv := invitation(tenant, opts...)
 	if err := store.SaveInvitation(context.Background(), &inv); err != nil {
@@ -117,7 +117,7 @@ func withEmail(email string) func(*models.Invitation) {
 }
 
 // newSession stores a session that began at testNow and was last seen then, ending twelve hours later.
-func newSession(t *testing.T, store *models.Store, user models.User, tenant models.Tenant, opts ...func(*models.Session)) models.Session {
+func newSession(t testing.TB, store *models.Store, user models.User, tenant models.Tenant, opts ...func(*models.Session)) models.Session {
 	t.Helper()
 	sess := models.Session{
 		IDHash: unique("session"), UserID: user.ID, TenantID: tenant.ID, Provider: "development",
@@ -141,7 +141,7 @@ func endingAt(at time.Time) func(*models.Session) {
 }
 
 // newAuditEvent appends an event about one record of a tenant.
-func newAuditEvent(t *testing.T, store *models.Store, tenantID int64, entityType, entityID string) models.AuditEvent {
+func newAuditEvent(t testing.TB, store *models.Store, tenantID int64, entityType, entityID string) models.AuditEvent {
 	t.Helper()
 	e := models.AuditEvent{
 		OccurredAt: testNow, TenantID: &tenantID, Action: "test.happened", EntityType: entityType, EntityID: entityID,

@@ -2,7 +2,10 @@ package models
 
 import (
 	"context"
+	"errors"
 	"time"
+
+	"gorm.io/gorm"
 )
 
 // Membership gives a user a role in a tenant.
@@ -20,43 +23,33 @@ type Member struct {
 	Role Role
 }
 
-// MembershipsOfUser lists every role the user holds, in any tenant.
-func (s *Store) MembershipsOfUser(ctx context.Context, userID int64) ([]Membership, error) {
-	var ms []Membership
-	err := s.db.WithContext(ctx).Where("user_id = ?", userID).Order("tenant_id, role").Find(&ms).Error
-	return ms, translate(err)
-}
-
-// AddMembership gives a user a role in a tenant; holding it already is not an error.
+// AddMembership gives a user a role in a tenant; holding it already is not an error. Listing a person's
+// memberships in every tenant is the sign-in path's (MembershipsOfUser).
 func (s *Store) AddMembership(ctx context.Context, m *Membership) error {
-	if err := requireTenant(m.TenantID); err != nil {
-		return err
-	}
-	var existing Membership
-	err := s.db.WithContext(ctx).
-		Where("user_id = ? AND tenant_id = ? AND role = ?", m.UserID, m.TenantID, m.Role).
-		Take(&existing).Error
-	if err == nil {
-		*m = existing
-		return nil
-	}
-	if err := translate(err); err != ErrNotFound {
-		return err
-	}
-	return translate(s.db.WithContext(ctx).Create(m).Error)
+	return translate(s.inScope(ctx, InTenant(m.TenantID), func(db *gorm.DB) error {
+		var existing Membership
+		err := db.Where("tenant_id = ? AND user_id = ? AND role = ?", m.TenantID, m.UserID, m.Role).Take(&existing).Error
+		if err == nil {
+			*m = existing
+			return nil
+		}
+		if !errors.Is(err, gorm.ErrRecordNotFound) {
+			return err
+		}
+		return db.Create(m).Error
+	}))
 }
 
 // Members lists the people of one tenant with their roles, by name.
 func (s *Store) Members(ctx context.Context, tenantID int64) ([]Member, error) {
-	if err := requireTenant(tenantID); err != nil {
-		return nil, err
-	}
 	var ms []Member
-	err := s.db.WithContext(ctx).Table("users").
-		Select("users.*, memberships.role").
-		Joins("JOIN memberships ON memberships.user_id = users.id").
-		Where("memberships.tenant_id = ?", tenantID).
-		Order("users.display_name, users.email, memberships.role").
-		Scan(&ms).Error
+	err := s.inScope(ctx, InTenant(tenantID), func(db *gorm.DB) error {
+		return db.Table("users").
+			Select("users.*, memberships.role").
+			Joins("JOIN memberships ON memberships.user_id = users.id").
+			Where("memberships.tenant_id = ?", tenantID).
+			Order("users.display_name, users.email, memberships.role").
+			Scan(&ms).Error
+	})
 	return ms, translate(err)
 }

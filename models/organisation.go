@@ -55,44 +55,40 @@ func (s *Store) Organisations(ctx context.Context, scope Scope) ([]Organisation,
 
 // OrganisationsByIdentifier finds a tenant's organisations that already use any of the given identifiers.
 func (s *Store) OrganisationsByIdentifier(ctx context.Context, tenantID int64, companiesHouse, ukprn, charity string) ([]Organisation, error) {
-	if err := requireTenant(tenantID); err != nil {
-		return nil, err
-	}
 	var os []Organisation
-	err := s.db.WithContext(ctx).Where("tenant_id = ?", tenantID).
-		Where("(companies_house_number <> '' AND companies_house_number = ?) OR (ukprn <> '' AND ukprn = ?) OR (charity_number <> '' AND charity_number = ?)",
-			companiesHouse, ukprn, charity).
-		Order("id").Find(&os).Error
+	err := s.inScope(ctx, InTenant(tenantID), func(db *gorm.DB) error {
+		return db.Where("tenant_id = ?", tenantID).
+			Where("(companies_house_number <> '' AND companies_house_number = ?) OR (ukprn <> '' AND ukprn = ?) OR (charity_number <> '' AND charity_number = ?)",
+				companiesHouse, ukprn, charity).
+			Order("id").Find(&os).Error
+	})
 	return os, translate(err)
 }
 
 // CreateOrganisation stores a new organisation.
 func (s *Store) CreateOrganisation(ctx context.Context, o *Organisation) error {
-	if err := requireTenant(o.TenantID); err != nil {
-		return err
-	}
 	o.Version = 1
-	return translate(s.db.WithContext(ctx).Create(o).Error)
+	return translate(s.inScope(ctx, InTenant(o.TenantID), func(db *gorm.DB) error { return db.Create(o).Error }))
 }
 
 // UpdateOrganisation saves an organisation's fields if nobody changed it since it was read (its version),
 // and bumps the version. A stale version is ErrConflict.
 func (s *Store) UpdateOrganisation(ctx context.Context, o *Organisation) error {
-	if err := requireTenant(o.TenantID); err != nil {
-		return err
-	}
-	res := s.db.WithContext(ctx).Model(&Organisation{}).
-		Where("tenant_id = ? AND id = ? AND version = ?", o.TenantID, o.ID, o.Version).
-		Updates(map[string]any{
-			"name": o.Name, "kind": o.Kind, "companies_house_number": o.CompaniesHouseNumber, "ukprn": o.UKPRN,
-			"charity_number": o.CharityNumber, "town": o.Town, "local_authority_code": o.LocalAuthorityCode,
-			"version": o.Version + 1, "updated_at": o.UpdatedAt,
-		})
-	if res.Error != nil {
-		return translate(res.Error)
-	}
-	if res.RowsAffected != 1 {
-		return ErrConflict
+	err := s.inScope(ctx, InTenant(o.TenantID), func(db *gorm.DB) error {
+		res := db.Model(&Organisation{}).
+			Where("tenant_id = ? AND id = ? AND version = ?", o.TenantID, o.ID, o.Version).
+			Updates(map[string]any{
+				"name": o.Name, "kind": o.Kind, "companies_house_number": o.CompaniesHouseNumber, "ukprn": o.UKPRN,
+				"charity_number": o.CharityNumber, "town": o.Town, "local_authority_code": o.LocalAuthorityCode,
+				"version": o.Version + 1, "updated_at": o.UpdatedAt,
+			})
+		if res.Error == nil && res.RowsAffected != 1 {
+			return ErrConflict
+		}
+		return res.Error
+	})
+	if err != nil {
+		return translate(err)
 	}
 	o.Version++
 	return nil

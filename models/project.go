@@ -55,12 +55,14 @@ type Project struct {
 
 // ProjectPartner links a partner organisation to a project.
 type ProjectPartner struct {
+	TenantID       int64
 	ProjectID      int64 `gorm:"primaryKey"`
 	OrganisationID int64 `gorm:"primaryKey"`
 }
 
 // ProjectTarget is a project's target for one indicator, in the indicator's unit.
 type ProjectTarget struct {
+	TenantID      int64
 	ProjectID     int64  `gorm:"primaryKey"`
 	IndicatorCode string `gorm:"primaryKey"`
 	Target        int64
@@ -68,6 +70,7 @@ type ProjectTarget struct {
 
 // ProjectLead names a person with the project lead role as a lead of a project.
 type ProjectLead struct {
+	TenantID  int64
 	ProjectID int64 `gorm:"primaryKey"`
 	UserID    int64 `gorm:"primaryKey"`
 }
@@ -99,29 +102,26 @@ func (s *Store) ProjectByReference(ctx context.Context, scope Scope, reference s
 
 // CreateProject stores a new project.
 func (s *Store) CreateProject(ctx context.Context, p *Project) error {
-	if err := requireTenant(p.TenantID); err != nil {
-		return err
-	}
 	p.Version = 1
-	return translate(s.db.WithContext(ctx).Create(p).Error)
+	return translate(s.inScope(ctx, InTenant(p.TenantID), func(db *gorm.DB) error { return db.Create(p).Error }))
 }
 
 // UpdateProject saves every field of a project if its version is still the one read, and bumps the version.
 // A stale version, or a project moved to another status meanwhile, is ErrConflict. UpdatedAt is stored as
 // given: the caller's clock decides it, not GORM's.
 func (s *Store) UpdateProject(ctx context.Context, p *Project, expectedStatus ProjectStatus) error {
-	if err := requireTenant(p.TenantID); err != nil {
-		return err
-	}
-	res := s.db.WithContext(ctx).Model(&Project{}).
-		Where("tenant_id = ? AND id = ? AND version = ? AND status = ?", p.TenantID, p.ID, p.Version, expectedStatus).
-		Select("*").Omit("id", "tenant_id", "reference", "created_by_user_id", "created_at").
-		UpdateColumns(withVersion(p))
-	if res.Error != nil {
-		return translate(res.Error)
-	}
-	if res.RowsAffected != 1 {
-		return ErrConflict
+	err := s.inScope(ctx, InTenant(p.TenantID), func(db *gorm.DB) error {
+		res := db.Model(&Project{}).
+			Where("tenant_id = ? AND id = ? AND version = ? AND status = ?", p.TenantID, p.ID, p.Version, expectedStatus).
+			Select("*").Omit("id", "tenant_id", "reference", "created_by_user_id", "created_at").
+			UpdateColumns(withVersion(p))
+		if res.Error == nil && res.RowsAffected != 1 {
+			return ErrConflict
+		}
+		return res.Error
+	})
+	if err != nil {
+		return translate(err)
 	}
 	p.Version++
 	return nil
@@ -136,13 +136,12 @@ func withVersion(p *Project) Project {
 // NextProjectNumber takes the next number for a tenant's project references in a year. Call it in the
 // transaction that creates the project, so a number is never given twice or lost.
 func (s *Store) NextProjectNumber(ctx context.Context, tenantID int64, year int) (int, error) {
-	if err := requireTenant(tenantID); err != nil {
-		return 0, err
-	}
 	// One statement that both dialects run atomically: concurrent creators each get their own number.
 	var last int
-	err := s.db.WithContext(ctx).Raw(`INSERT INTO project_reference_counters (tenant_id, year, last) VALUES (?, ?, 1)
-		ON CONFLICT (tenant_id, year) DO UPDATE SET last = project_reference_counters.last + 1
-		RETURNING last`, tenantID, year).Scan(&last).Error
+	err := s.inScope(ctx, InTenant(tenantID), func(db *gorm.DB) error {
+		return db.Raw(`INSERT INTO project_reference_counters (tenant_id, year, last) VALUES (?, ?, 1)
+			ON CONFLICT (tenant_id, year) DO UPDATE SET last = project_reference_counters.last + 1
+			RETURNING last`, tenantID, year).Scan(&last).Error
+	})
 	return last, translate(err)
 }

@@ -14,7 +14,7 @@ import (
 // here). Each has valid defaults that options change.
 
 // newOrganisation stores a business of the tenant with a unique name and Companies House number.
-func newOrganisation(t *testing.T, store *models.Store, tenant models.Tenant, opts ...func(*models.Organisation)) models.Organisation {
+func newOrganisation(t testing.TB, store *models.Store, tenant models.Tenant, opts ...func(*models.Organisation)) models.Organisation {
 	t.Helper()
 	o := models.Organisation{
 		TenantID: tenant.ID, Name: unique("Organisation"), Kind: models.KindBusiness,
@@ -35,7 +35,7 @@ func companiesHouseNumber() string { return fmt.Sprintf("%08d", sequence.Add(1))
 func idText(id int64) string { return strconv.FormatInt(id, 10) }
 
 // newProject stores a draft project of the tenant, led by the organisation and created by the user, in FY 2024-25.
-func newProject(t *testing.T, store *models.Store, tenant models.Tenant, creator models.User, lead models.Organisation, opts ...func(*models.Project)) models.Project {
+func newProject(t testing.TB, store *models.Store, tenant models.Tenant, creator models.User, lead models.Organisation, opts ...func(*models.Project)) models.Project {
 	t.Helper()
 	p := models.Project{
 		TenantID: tenant.ID, Reference: unique("REF"), Title: unique("Project"), LeadOrganisationID: lead.ID,
@@ -71,7 +71,7 @@ type registerFixture struct {
 	project models.Project
 }
 
-func newRegisterFixture(t *testing.T, store *models.Store) registerFixture {
+func newRegisterFixture(t testing.TB, store *models.Store) registerFixture {
 	t.Helper()
 	f := registerFixture{tenant: newTenant(t, store), lead: newUser(t, store)}
 	newMembership(t, store, f.lead, f.tenant, models.RoleProjectLead)

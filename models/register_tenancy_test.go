@@ -10,7 +10,7 @@ import (
 	"github.com/innovation-accelerators/portal/models/modeltest"
 )
 
-// registerScopedMethods lists the register's store methods that take a tenant or a scope (SECURITY.md 22),
+// registerScopedMethods lists the register's store methods that take a tenant or a scope (docs/security.md 22),
 // each called about the fixture's records. A new one belongs here.
 func registerScopedMethods(f registerFixture) map[string]tenantScopedCall {
 	return map[string]tenantScopedCall{

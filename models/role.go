@@ -18,16 +18,6 @@ var AllRoles = []Role{
 	RolePartnershipManager, RolePartnershipStaff, RoleProjectLead,
 }
 
-// Valid reports whether r is one of the roles above.
-func (r Role) Valid() bool {
-	for _, known := range AllRoles {
-		if r == known {
-			return true
-		}
-	}
-	return false
-}
-
 // Label is the role's name as people read it.
 func (r Role) Label() string {
 	switch r {

@@ -3,6 +3,8 @@ package models
 import (
 	"context"
 	"time"
+
+	"gorm.io/gorm"
 )
 
 // Session is a signed-in browser. IDHash is the SHA-256 of the random value in the cookie.
@@ -17,35 +19,27 @@ type Session struct {
 	ExpiresAt  time.Time // the absolute end, whatever the activity
 }
 
-// CreateSession stores a new session.
+// CreateSession stores a new session in the tenant it acts in.
 func (s *Store) CreateSession(ctx context.Context, sess *Session) error {
-	if err := requireTenant(sess.TenantID); err != nil {
-		return err
-	}
-	return translate(s.db.WithContext(ctx).Create(sess).Error)
+	scope := InTenant(sess.TenantID)
+	return translate(s.inScope(ctx, scope, func(db *gorm.DB) error { return db.Create(sess).Error }))
 }
 
-// Session returns a session by the hash of its cookie value.
-func (s *Store) Session(ctx context.Context, idHash string) (Session, error) {
-	var sess Session
-	err := s.db.WithContext(ctx).Where("id_hash = ?", idHash).Take(&sess).Error
-	return sess, translate(err)
+// TouchSession records activity on a session of the scope's tenant, which keeps an idle session alive.
+// Reading a session is the sign-in path's (SessionCredential).
+func (s *Store) TouchSession(ctx context.Context, scope Scope, idHash string, at time.Time) error {
+	return translate(s.inScope(ctx, scope, func(db *gorm.DB) error {
+		return scope.where(db.Model(&Session{}), "sessions").Where("id_hash = ?", idHash).Update("last_seen_at", at).Error
+	}))
 }
 
-// TouchSession records activity, which keeps an idle session alive.
-func (s *Store) TouchSession(ctx context.Context, idHash string, at time.Time) error {
-	return translate(s.db.WithContext(ctx).Model(&Session{}).Where("id_hash = ?", idHash).
-		Update("last_seen_at", at).Error)
-}
-
-// DeleteSession ends a session; ending one that is gone already is not an error.
-func (s *Store) DeleteSession(ctx context.Context, idHash string) error {
-	return translate(s.db.WithContext(ctx).Where("id_hash = ?", idHash).Delete(&Session{}).Error)
-}
-
-// DeleteExpiredSessions removes sessions past their absolute end or idle for longer than idle.
+// DeleteExpiredSessions removes sessions past their absolute end or idle for longer than idle, in every tenant.
 func (s *Store) DeleteExpiredSessions(ctx context.Context, now time.Time, idle time.Duration) (int64, error) {
-	res := s.db.WithContext(ctx).Where("expires_at <= ? OR last_seen_at <= ?", now, now.Add(-idle)).
-		Delete(&Session{})
-	return res.RowsAffected, translate(res.Error)
+	var removed int64
+	err := s.inScope(ctx, AllTenants(), func(db *gorm.DB) error {
+		res := db.Where("expires_at <= ? OR last_seen_at <= ?", now, now.Add(-idle)).Delete(&Session{})
+		removed = res.RowsAffected
+		return res.Error
+	})
+	return removed, translate(err)
 }

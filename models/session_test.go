@@ -37,7 +37,7 @@ func TestDeleteExpiredSessions_RemovesIdleAndAbsolutelyExpiredSessionsOnly(t *te
 
 		var left []string
 		for name, s := range sessions {
-			_, err := store.Session(ctx, s.IDHash)
+			_, err := store.SessionCredential(ctx, s.IDHash)
 			switch {
 			case err == nil:
 				left = append(left, name)

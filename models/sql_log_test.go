@@ -38,19 +38,26 @@ func (l *lockedLog) String() string {
 // openLogged opens a migrated database of the dialect whose log goes to the returned buffer.
 func openLogged(t *testing.T, dialect migrations.Dialect) (*models.Database, *lockedLog) {
 	t.Helper()
-	url := "sqlite:" + filepath.Join(t.TempDir(), "portal.db")
+	owner := "sqlite:" + filepath.Join(t.TempDir(), "portal.db")
+	application := owner
 	if dialect == migrations.Postgres {
-		url = modeltest.NewPostgresURL(t)
+		urls := modeltest.NewPostgresURLs(t)
+		owner, application = urls.Owner, urls.Application
 	}
+	migrator, err := models.Open(context.Background(), owner, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := migrator.Migrate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	_ = migrator.Close()
 	log := &lockedLog{}
-	db, err := models.Open(context.Background(), url, slog.New(slog.NewJSONHandler(log, nil)))
+	db, err := models.Open(context.Background(), application, slog.New(slog.NewJSONHandler(log, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = db.Close() })
-	if _, err := db.Migrate(context.Background()); err != nil {
-		t.Fatal(err)
-	}
 	return db, log
 }
 

@@ -19,7 +19,7 @@ import (
 // tenantScopedCall calls one tenant-scoped store method for a tenant.
 type tenantScopedCall func(ctx context.Context, store *models.Store, tenantID, userID int64) error
 
-// tenantScopedMethods lists every store method that takes a tenant (SECURITY.md 22). A new one belongs here.
+// tenantScopedMethods lists every store method that takes a tenant (docs/security.md 22). A new one belongs here.
 var tenantScopedMethods = map[string]tenantScopedCall{
 	"Tenant": func(ctx context.Context, s *models.Store, tenantID, _ int64) error {
 		_, err := s.Tenant(ctx, tenantID)

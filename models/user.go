@@ -3,6 +3,8 @@ package models
 import (
 	"context"
 	"time"
+
+	"gorm.io/gorm"
 )
 
 // User is a person as one identity provider knows them: the pair (issuer, subject) is who they are, never
@@ -54,14 +56,16 @@ func (s *Store) RecordSignIn(ctx context.Context, userID int64, email, name stri
 	return nil
 }
 
-// DisableUser stops the account signing in; its sessions die with it.
+// DisableUser stops the account signing in; its sessions, in every tenant, die with it.
 func (s *Store) DisableUser(ctx context.Context, userID int64, at time.Time) error {
 	return s.Transaction(ctx, func(tx *Store) error {
-		res := tx.db.Model(&User{}).Where("id = ? AND disabled_at IS NULL", userID).
-			Updates(map[string]any{"disabled_at": at, "updated_at": at})
-		if err := translate(res.Error); err != nil {
-			return err
-		}
-		return translate(tx.db.Where("user_id = ?", userID).Delete(&Session{}).Error)
+		return translate(tx.inScope(ctx, AllTenants(), func(db *gorm.DB) error {
+			res := db.Model(&User{}).Where("id = ? AND disabled_at IS NULL", userID).
+				Updates(map[string]any{"disabled_at": at, "updated_at": at})
+			if res.Error != nil {
+				return res.Error
+			}
+			return db.Where("user_id = ?", userID).Delete(&Session{}).Error
+		}))
 	})
 }

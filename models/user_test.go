@@ -52,11 +52,11 @@ func TestDisableUser_DeletesTheirSessionsOnly(t *testing.T) {
 		}
 
 		for _, s := range gone {
-			if _, err := store.Session(ctx, s.IDHash); !errors.Is(err, models.ErrNotFound) {
+			if _, err := store.SessionCredential(ctx, s.IDHash); !errors.Is(err, models.ErrNotFound) {
 				t.Errorf("disabled user's session %s: error %v, want ErrNotFound", s.IDHash, err)
 			}
 		}
-		if _, err := store.Session(ctx, kept.IDHash); err != nil {
+		if _, err := store.SessionCredential(ctx, kept.IDHash); err != nil {
 			t.Errorf("another user's session: %v, want it kept", err)
 		}
 		u, err := store.User(ctx, leaving.ID)

@@ -11,19 +11,24 @@ import (
 	"github.com/innovation-accelerators/portal/models/modeltest"
 )
 
-// forEachDatabaseURL runs fn with the URL of an empty database: a SQLite file, and a PostgreSQL schema of its
-// own when PORTAL_TEST_DATABASE_URL is set. The binary migrates it itself.
-func forEachDatabaseURL(t *testing.T, fn func(t *testing.T, databaseURL string)) {
+// forEachDatabaseURL runs fn with the settings of an empty database: a SQLite file, and a PostgreSQL schema
+// of its own when PORTAL_TEST_DATABASE_URL is set, with the application's connection in PORTAL_DATABASE_URL
+// and the owner's in PORTAL_MIGRATE_DATABASE_URL, as in production. The binary migrates it itself.
+func forEachDatabaseURL(t *testing.T, fn func(t *testing.T, settings map[string]string)) {
 	t.Helper()
-	t.Run("sqlite", func(t *testing.T) { fn(t, "sqlite:"+filepath.Join(t.TempDir(), "portal.db")) })
+	t.Run("sqlite", func(t *testing.T) {
+		fn(t, map[string]string{"PORTAL_DATABASE_URL": "sqlite:" + filepath.Join(t.TempDir(), "portal.db")})
+	})
 	if len(modeltest.Dialects()) > 1 {
-		t.Run("postgres", func(t *testing.T) { fn(t, modeltest.NewPostgresURL(t)) })
+		t.Run("postgres", func(t *testing.T) {
+			urls := modeltest.NewPostgresURLs(t)
+			fn(t, map[string]string{"PORTAL_DATABASE_URL": urls.Application, "PORTAL_MIGRATE_DATABASE_URL": urls.Owner})
+		})
 	}
 }
 
 func TestRun_MigrateSeedTwiceAndInviteOnAnEmptyDatabase(t *testing.T) {
-	forEachDatabaseURL(t, func(t *testing.T, databaseURL string) {
-		settings := map[string]string{"PORTAL_DATABASE_URL": databaseURL}
+	forEachDatabaseURL(t, func(t *testing.T, settings map[string]string) {
 		steps := []struct {
 			args   []string
 			stdout string
@@ -44,7 +49,7 @@ func TestRun_MigrateSeedTwiceAndInviteOnAnEmptyDatabase(t *testing.T) {
 			}
 		}
 
-		db, err := models.Open(context.Background(), databaseURL, nil)
+		db, err := models.Open(context.Background(), settings["PORTAL_DATABASE_URL"], nil)
 		if err != nil {
 			t.Fatal(err)
 		}

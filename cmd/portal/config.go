@@ -12,15 +12,19 @@ import (
 	"time"
 
 	"github.com/innovation-accelerators/portal/app"
+	"github.com/innovation-accelerators/portal/migrations"
 	"github.com/innovation-accelerators/portal/models"
 )
 
 // config is everything the portal reads from its environment, checked.
 type config struct {
-	Production          bool
-	Addr                string
-	BaseURL             *url.URL
-	DatabaseURL         string
+	Production  bool
+	Addr        string
+	BaseURL     *url.URL
+	DatabaseURL string
+	// MigrateDatabaseURL is the schema owner's connection, which applies migrations; "" when this process
+	// has none (production without PORTAL_MIGRATE_DATABASE_URL), so it checks that none is pending instead.
+	MigrateDatabaseURL  string
 	Providers           []app.ProviderConfig
 	DevIdentityProvider bool // the built-in development provider is mounted and is the only provider
 	SessionIdle         time.Duration
@@ -75,8 +79,8 @@ func loadConfig(getenv func(string) string, readFile func(string) ([]byte, error
 	if _, _, err := net.SplitHostPort(cfg.Addr); err != nil {
 		return cfg, bad("PORTAL_ADDR", "must be host:port or :port, like :8080")
 	}
-	if _, _, err := models.ParseDatabaseURL(cfg.DatabaseURL); err != nil {
-		return cfg, bad("PORTAL_DATABASE_URL", "%v", err)
+	if err := cfg.databaseURLs(getenv("PORTAL_MIGRATE_DATABASE_URL")); err != nil {
+		return cfg, err
 	}
 	var err error
 	if cfg.BaseURL, err = baseURL(getenv("PORTAL_BASE_URL"), cfg.Addr, cfg.Production); err != nil {
@@ -93,6 +97,30 @@ func loadConfig(getenv func(string) string, readFile func(string) ([]byte, error
 		return cfg, err
 	}
 	return cfg, cfg.chooseDevelopmentProvider()
+}
+
+// databaseURLs checks the application's connection and the owner's, which migrates. In development the owner's
+// falls back to the application's, and SQLite, which has no roles, always uses the one file.
+func (cfg *config) databaseURLs(migrateURL string) error {
+	dialect, _, err := models.ParseDatabaseURL(cfg.DatabaseURL)
+	if err != nil {
+		return bad("PORTAL_DATABASE_URL", "%v", err)
+	}
+	switch {
+	case dialect == migrations.SQLite:
+		if migrateURL != "" && migrateURL != cfg.DatabaseURL {
+			return bad("PORTAL_MIGRATE_DATABASE_URL", "must be empty or the same as PORTAL_DATABASE_URL for SQLite, which has no roles")
+		}
+		cfg.MigrateDatabaseURL = cfg.DatabaseURL
+	case migrateURL != "":
+		if d, _, err := models.ParseDatabaseURL(migrateURL); err != nil || d != dialect {
+			return bad("PORTAL_MIGRATE_DATABASE_URL", "must be a postgres:// URL for the owner of the portal's tables")
+		}
+		cfg.MigrateDatabaseURL = migrateURL
+	case !cfg.Production:
+		cfg.MigrateDatabaseURL = cfg.DatabaseURL
+	}
+	return nil
 }
 
 func baseURL(raw, addr string, production bool) (*url.URL, error) {

@@ -30,7 +30,7 @@ func TestLoadConfig_Accepts(t *testing.T) {
 		{"nothing set: development on :8080 with the development provider", nil, nil, defaults},
 		{"PORTAL_ENV=development", vars(nil, "PORTAL_ENV", "development"), nil, defaults},
 		{"another port moves the default base URL", vars(nil, "PORTAL_ADDR", "127.0.0.1:9090", "PORTAL_DATABASE_URL", "sqlite:/tmp/p.db"), nil,
-			config{Addr: "127.0.0.1:9090", BaseURL: localhost("9090"), DatabaseURL: "sqlite:/tmp/p.db", Providers: development("http://localhost:9090"),
+			config{Addr: "127.0.0.1:9090", BaseURL: localhost("9090"), DatabaseURL: "sqlite:/tmp/p.db", MigrateDatabaseURL: "sqlite:/tmp/p.db", Providers: development("http://localhost:9090"),
 				DevIdentityProvider: true, SessionIdle: 30 * time.Minute, SessionAbsolute: 12 * time.Hour, Settings: app.DefaultSettings()}},
 		{"development with a real provider does not add the development one", vars(production, "PORTAL_ENV", "", "PORTAL_BASE_URL", ""), nil,
 			config{Addr: ":8080", BaseURL: localhost("8080"), Providers: []app.ProviderConfig{oidc}, SessionIdle: 30 * time.Minute, SessionAbsolute: 12 * time.Hour, Settings: app.DefaultSettings()}},

@@ -59,6 +59,8 @@ func TestLoadConfig_EveryBadSettingStopsWithOneLineNamingIt(t *testing.T) {
 		{"base URL missing in production", vars(production, "PORTAL_BASE_URL", ""), nil, "PORTAL_BASE_URL"},
 		{"database of an unknown kind", vars(nil, "PORTAL_DATABASE_URL", "mysql://portal@db/portal"), nil, "PORTAL_DATABASE_URL"},
 		{"SQLite without a path", vars(nil, "PORTAL_DATABASE_URL", "sqlite:"), nil, "PORTAL_DATABASE_URL"},
+		{"owner's connection to SQLite elsewhere", vars(nil, "PORTAL_DATABASE_URL", "sqlite:a.db", "PORTAL_MIGRATE_DATABASE_URL", "sqlite:b.db"), nil, "PORTAL_MIGRATE_DATABASE_URL"},
+		{"owner's connection not PostgreSQL", vars(nil, "PORTAL_DATABASE_URL", "postgres://portal@db/portal", "PORTAL_MIGRATE_DATABASE_URL", "sqlite:b.db"), nil, "PORTAL_MIGRATE_DATABASE_URL"},
 		{"issuer without a client ID", vars(nil, "PORTAL_OIDC_ISSUER", "https://login.example.gov.uk", "PORTAL_OIDC_CLIENT_SECRET", "s"), nil, "PORTAL_OIDC_CLIENT_ID"},
 		{"issuer without a client secret", vars(nil, "PORTAL_OIDC_ISSUER", "https://login.example.gov.uk", "PORTAL_OIDC_CLIENT_ID", "portal"), nil, "PORTAL_OIDC_CLIENT_SECRET"},
 		{"client ID without an issuer", vars(nil, "PORTAL_OIDC_CLIENT_ID", "portal"), nil, "PORTAL_OIDC_ISSUER"},
@@ -131,5 +133,32 @@ func assertSettingError(t *testing.T, err error, setting string) {
 	}
 	if msg := err.Error(); !strings.HasPrefix(msg, setting+": ") || strings.Contains(msg, "\n") || serr.Problem == "" {
 		t.Errorf("message %q, want one line %q followed by the problem", msg, setting+": …")
+	}
+}
+
+func TestLoadConfig_TheOwnersConnectionFallsBackToTheApplicationsOnlyInDevelopment(t *testing.T) {
+	const app, owner = "postgres://portal@db/portal", "postgres://portal_owner@db/portal"
+	cases := []struct {
+		name string
+		vars map[string]string
+		want string
+	}{
+		{"development without one", vars(nil, "PORTAL_DATABASE_URL", app), app},
+		{"development with one", vars(nil, "PORTAL_DATABASE_URL", app, "PORTAL_MIGRATE_DATABASE_URL", owner), owner},
+		{"production without one: nothing to migrate with", vars(production, "PORTAL_DATABASE_URL", app), ""},
+		{"production with one", vars(production, "PORTAL_DATABASE_URL", app, "PORTAL_MIGRATE_DATABASE_URL", owner), owner},
+		{"production on SQLite, which has no roles", vars(production, "PORTAL_DATABASE_URL", "sqlite:portal.db"), "sqlite:portal.db"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			env := fakeEnvironment{vars: c.vars}
+			cfg, err := loadConfig(env.getenv, env.readFile)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cfg.MigrateDatabaseURL != c.want {
+				t.Errorf("owner's connection %q, want %q", cfg.MigrateDatabaseURL, c.want)
+			}
+		})
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"io"
 	"log/slog"
 
@@ -16,23 +15,5 @@ func newLogger(w io.Writer, production bool) *slog.Logger {
 	if production {
 		h = slog.NewJSONHandler(w, opts)
 	}
-	return slog.New(requestIDHandler{h})
-}
-
-// requestIDHandler adds the request ID from the context to each record.
-type requestIDHandler struct{ slog.Handler }
-
-func (h requestIDHandler) Handle(ctx context.Context, r slog.Record) error {
-	if id := app.RequestID(ctx); id != "" {
-		r.AddAttrs(slog.String("request_id", id))
-	}
-	return h.Handler.Handle(ctx, r)
-}
-
-func (h requestIDHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
-	return requestIDHandler{h.Handler.WithAttrs(attrs)}
-}
-
-func (h requestIDHandler) WithGroup(name string) slog.Handler {
-	return requestIDHandler{h.Handler.WithGroup(name)}
+	return slog.New(app.WithRequestIDs(h))
 }

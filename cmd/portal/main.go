@@ -6,6 +6,7 @@
 //	portal programme init --name N --envelope E --from Y --to Y
 //	portal tenants create --slug S --name N --region R --lead-body B [--reference-prefix P]
 //	portal users invite --email E --tenant T --role R [--provider P]
+//	portal audit verify             check the audit trail's hash chains
 //
 // Settings come from the environment (PORTAL_ENV, PORTAL_ADDR, PORTAL_BASE_URL, PORTAL_DATABASE_URL,
 // PORTAL_OIDC_ISSUER, PORTAL_OIDC_CLIENT_ID, PORTAL_OIDC_CLIENT_SECRET, PORTAL_CONFIG); a bad one stops the
@@ -32,6 +33,7 @@ Commands:
   programme init  set up the programme and its central tenant
   tenants create  add an accelerator to the programme
   users invite    invite a person to a tenant with a role
+  audit verify    check that the audit trail is as the portal wrote it
 
 Run "portal <command> --help" for a command's options.
 `
@@ -49,6 +51,7 @@ var commands = map[string]command{
 	"users":     {"Manage users: users invite --email E --tenant T --role R [--provider P].", runUsers},
 	"programme": {"Set up the programme: programme init --name N --envelope E --from Y --to Y.", runProgramme},
 	"tenants":   {"Add accelerators: tenants create --slug S --name N --region R --lead-body B.", runTenants},
+	"audit":     {"Check the audit trail: audit verify.", runAudit},
 }
 
 // environment is what a command may read from the process: kept in one value so that nothing else reads
@@ -93,6 +96,8 @@ func run(ctx context.Context, env environment, args []string) int {
 	case errors.Is(err, errUsage):
 		fmt.Fprintf(env.stderr, "portal %s: %v\n", args[0], err)
 		return 2
+	case errors.Is(err, errAuditBroken):
+		return 1
 	}
 	fmt.Fprintf(env.stderr, "portal %s: %v\n", args[0], err)
 	return 1

@@ -14,8 +14,8 @@ func TestREADME_FirstProductionDeploymentRunsAsWritten(t *testing.T) {
 	if len(commands) < 5 {
 		t.Fatalf("found %d commands in the README's first deployment: %q", len(commands), commands)
 	}
-	forEachDatabaseURL(t, func(t *testing.T, databaseURL string) {
-		settings := vars(production, "PORTAL_DATABASE_URL", databaseURL)
+	forEachDatabaseURL(t, func(t *testing.T, database map[string]string) {
+		settings := inProduction(database)
 		for round := range 2 {
 			for _, args := range commands {
 				inv := newInvocation(settings)

@@ -78,8 +78,8 @@ func freeAddress(t *testing.T) string {
 }
 
 func TestServe_BecomesReadyThenShutsDownGracefullyWhenTheContextEnds(t *testing.T) {
-	forEachDatabaseURL(t, func(t *testing.T, databaseURL string) {
-		portal := startServe(t, map[string]string{"PORTAL_DATABASE_URL": databaseURL})
+	forEachDatabaseURL(t, func(t *testing.T, settings map[string]string) {
+		portal := startServe(t, settings)
 
 		res, err := http.Get(portal.url + "/healthz")
 		if err != nil || res.StatusCode != http.StatusOK {

@@ -16,7 +16,7 @@ import (
 func FillRegister(tb testing.TB, p *Portal, tenants, projectsPerTenant int) []models.Tenant {
 	tb.Helper()
 	ctx := context.Background()
-	db := p.DB.Gorm
+	db := p.Superuser
 	creator, err := p.Store.UserByIdentity(ctx, p.Issuer, "demo-gm-manager")
 	if err != nil {
 		tb.Fatalf("bulk register needs the demo data: %v", err)
@@ -48,7 +48,7 @@ func FillRegister(tb testing.TB, p *Portal, tenants, projectsPerTenant int) []mo
 
 func fillTenant(tb testing.TB, p *Portal, t models.Tenant, creatorID int64, projects int, now time.Time) {
 	tb.Helper()
-	db := p.DB.Gorm
+	db := p.Superuser
 	orgs := make([]models.Organisation, 5)
 	for i := range orgs {
 		orgs[i] = models.Organisation{TenantID: t.ID, Name: fmt.Sprintf("%s organisation %d", t.Name, i), Kind: models.KindBusiness,

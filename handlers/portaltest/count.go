@@ -6,7 +6,7 @@ import "testing"
 // portal.CountRows(t, "users", "subject = ?", "demo-gm-manager").
 func (p *Portal) CountRows(t testing.TB, table, where string, args ...any) int64 {
 	t.Helper()
-	q := p.DB.Gorm.Table(table)
+	q := p.Superuser.Table(table)
 	if where != "" {
 		q = q.Where(where, args...)
 	}

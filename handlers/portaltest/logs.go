@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/innovation-accelerators/portal/app"
 )
 
 // LogRecorder keeps what the portal logs, for tests that check the log: pass Logger() as Options.Log.
@@ -22,9 +24,10 @@ type LogRecord map[string]any
 // NewLogRecorder returns an empty recorder.
 func NewLogRecorder() *LogRecorder { return &LogRecorder{} }
 
-// Logger returns a logger writing JSON lines into the recorder, at every level.
+// Logger returns a logger writing JSON lines into the recorder, at every level, with request IDs as the
+// binary's logger has them.
 func (l *LogRecorder) Logger() *slog.Logger {
-	return slog.New(slog.NewJSONHandler(l, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	return slog.New(app.WithRequestIDs(slog.NewJSONHandler(l, &slog.HandlerOptions{Level: slog.LevelDebug})))
 }
 
 // Write takes one JSON line from the handler.

@@ -15,10 +15,13 @@ import (
 	"testing"
 	"time"
 
+	"gorm.io/gorm"
+
 	"github.com/innovation-accelerators/portal/app"
 	"github.com/innovation-accelerators/portal/handlers"
 	"github.com/innovation-accelerators/portal/handlers/devidp"
 	"github.com/innovation-accelerators/portal/models"
+	"github.com/innovation-accelerators/portal/models/modeltest"
 )
 
 // DevProvider is the name of the portal's own development provider in tests, as in the binary.
@@ -56,7 +59,9 @@ type Portal struct {
 	Services   *app.Services
 	SigningKey *rsa.PrivateKey // the development provider's key, for crafting tokens
 	Issuer     string          // the development provider's issuer
-	server     *httptest.Server
+	// Superuser sees every row whatever the tenant, for tests that count or tamper with rows directly.
+	Superuser *gorm.DB
+	server    *httptest.Server
 }
 
 // Start runs a portal over db until the test ends.
@@ -64,7 +69,8 @@ func Start(t testing.TB, db *models.Database, opts Options) *Portal {
 	t.Helper()
 	srv := httptest.NewUnstartedServer(nil)
 	base := "http://" + srv.Listener.Addr().String()
-	p := &Portal{URL: base, DB: db, Store: models.NewStore(db.Gorm), Issuer: base + "/dev-idp", server: srv}
+	p := &Portal{URL: base, DB: db, Store: models.NewStore(db.Gorm), Issuer: base + "/dev-idp", server: srv,
+		Superuser: modeltest.Superuser(t, db)}
 	if !opts.NoDemoData {
 		if err := app.SeedDemo(context.Background(), p.Store, p.Issuer, time.Now().UTC()); err != nil {
 			t.Fatalf("seed demo data: %v", err)

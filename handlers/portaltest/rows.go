@@ -13,12 +13,12 @@ func (p *Portal) RowCounts(t testing.TB) map[string]int64 {
 	t.Helper()
 	counts := map[string]int64{}
 	for _, entity := range models.Records() {
-		stmt := p.DB.Gorm.Model(entity).Statement
+		stmt := p.Superuser.Model(entity).Statement
 		if err := stmt.Parse(entity); err != nil {
 			t.Fatalf("parse model %T: %v", entity, err)
 		}
 		var n int64
-		if err := p.DB.Gorm.Model(entity).Count(&n).Error; err != nil {
+		if err := p.Superuser.Model(entity).Count(&n).Error; err != nil {
 			t.Fatalf("count %s: %v", stmt.Schema.Table, err)
 		}
 		counts[stmt.Schema.Table] = n

@@ -12,6 +12,8 @@ CREATE TABLE rate_limit_windows (
     PRIMARY KEY (limit_name, subject_hash, window_start)
 );
 CREATE INDEX rate_limit_windows_expires ON rate_limit_windows (expires_at);
+-- Counted up and read by every request under a limit; removed once ended by the clean-up job.
+GRANT SELECT, INSERT, UPDATE, DELETE ON rate_limit_windows TO portal_app;
 
 -- +goose Down
 DROP TABLE rate_limit_windows;

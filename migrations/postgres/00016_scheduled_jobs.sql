@@ -6,6 +6,7 @@ CREATE TABLE scheduled_jobs (
     name            TEXT        PRIMARY KEY CHECK (name <> ''),
     last_started_at TIMESTAMPTZ NOT NULL
 );
+GRANT SELECT, INSERT, UPDATE ON scheduled_jobs TO portal_app;
 
 -- +goose Down
 DROP TABLE scheduled_jobs;
