@@ -52,24 +52,16 @@ func runServe(ctx context.Context, env environment, args []string) error {
 // buildPortal wires the services and the HTTP handler: the one place that knows every part.
 func buildPortal(cfg config, db *models.Database, log *slog.Logger) (http.Handler, *app.Services, error) {
 	store := models.NewStore(db.Gorm)
-	services, err := app.NewServices(store, cfg.Settings, app.IdentityConfig{
-		Providers:             cfg.Providers,
-		RedirectURL:           cfg.BaseURL.String() + "/auth/callback",
-		PostLogoutRedirectURL: cfg.BaseURL.String() + "/signed-out",
-		SessionIdle:           cfg.SessionIdle,
-		SessionAbsolute:       cfg.SessionAbsolute,
-	}, nil, log)
-	if err != nil {
-		return nil, nil, err
-	}
 	devIdentityProvider, err := newDevelopmentProvider(cfg, store, log)
 	if err != nil {
 		return nil, nil, err
 	}
-	handler, err := handlers.New(handlers.Config{
+	services, handler, err := handlers.Assemble(store, cfg.Settings, app.IdentityConfig{
+		Providers: cfg.Providers, SessionIdle: cfg.SessionIdle, SessionAbsolute: cfg.SessionAbsolute,
+	}, nil, handlers.Config{
 		BaseURL: cfg.BaseURL, Development: !cfg.Production, TrustedProxies: cfg.TrustedProxies,
 		FormActionOrigins: providerOrigins(cfg), DevIdentityProvider: devIdentityProvider, Log: log,
-	}, handlers.ServicesFrom(services, db.Ping))
+	}, db.Ping)
 	return handler, services, err
 }
 

@@ -113,26 +113,20 @@ func (p *Portal) build(t testing.TB, opts Options) http.Handler {
 	if opts.RateLimits != nil {
 		settings.RateLimits = *opts.RateLimits
 	}
-	services, err := app.NewServices(p.Store, settings, app.IdentityConfig{
-		Providers: providers, RedirectURL: p.URL + "/auth/callback", PostLogoutRedirectURL: p.URL + "/signed-out",
-		SessionIdle: opts.SessionIdle, SessionAbsolute: opts.SessionAbsolute,
-	}, opts.Now, log)
-	if err != nil {
-		t.Fatalf("build services: %v", err)
-	}
-	p.Services = services
 	idp := p.developmentProvider(t, dev, log)
 	if opts.WrapIdentityProvider != nil {
 		idp = opts.WrapIdentityProvider(idp)
 	}
 	base, _ := url.Parse(p.URL)
-	handler, err := handlers.New(handlers.Config{
-		BaseURL: base, Development: true, TrustedProxies: opts.TrustedProxies,
-		DevIdentityProvider: idp, Log: log,
-	}, handlers.ServicesFrom(services, p.DB.Ping))
+	services, handler, err := handlers.Assemble(p.Store, settings, app.IdentityConfig{
+		Providers: providers, SessionIdle: opts.SessionIdle, SessionAbsolute: opts.SessionAbsolute,
+	}, opts.Now, handlers.Config{
+		BaseURL: base, Development: true, TrustedProxies: opts.TrustedProxies, DevIdentityProvider: idp, Log: log,
+	}, p.DB.Ping)
 	if err != nil {
-		t.Fatalf("build router: %v", err)
+		t.Fatalf("build the portal: %v", err)
 	}
+	p.Services = services
 	return handler
 }
 
