@@ -42,8 +42,9 @@ func (s *APITokens) Create(ctx context.Context, p Principal, name, days string) 
 	if !p.Authenticated() {
 		return NewToken{}, ErrUnauthenticated
 	}
-	name = strings.TrimSpace(name)
 	verr := &ValidationError{}
+	checkTexts(verr, map[string]string{"name": name, "expires_in_days": days})
+	name = strings.TrimSpace(name)
 	if name == "" {
 		verr.Add("name", "Enter a name for the token, like the program that will use it")
 	} else if len(name) > 100 {

@@ -22,6 +22,8 @@ var (
 	ErrUnauthenticated = errors.New("sign-in required")
 	// ErrConflict: the record changed or exists already; reload and try again.
 	ErrConflict = errors.New("conflict")
+	// ErrStale: the record changed since the person read it (a conflict of versions).
+	ErrStale = fmt.Errorf("%w: changed since it was read", ErrConflict)
 	// ErrInvalid: values that the database's own rules refused after the app's checks let them through.
 	ErrInvalid = errors.New("invalid")
 	// ErrBusy: the database kept meeting concurrent changes and gave up; trying again shortly will work.

@@ -15,3 +15,10 @@ func SeedDemoAccounts(ctx context.Context, store *models.Store, issuer string, n
 		return err
 	})
 }
+
+// LongTextForTest runs the reading of long text (a summary, a reason): the text as kept, or the problem.
+func LongTextForTest(s string) (string, string) {
+	verr := &ValidationError{}
+	kept := longText(verr, "text", s)
+	return kept, verr.Fields["text"]
+}

@@ -95,9 +95,7 @@ func NewIdentity(store *models.Store, cfg IdentityConfig, now func() time.Time, 
 	if err != nil {
 		return nil, err
 	}
-	if now == nil {
-		now = func() time.Time { return time.Now().UTC() }
-	}
+	now = orNow(now)
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}

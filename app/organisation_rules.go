@@ -43,6 +43,10 @@ var (
 // validateOrganisation tidies what was typed (spaces, letter case) and checks it.
 func validateOrganisation(in OrganisationInput) (OrganisationInput, *ValidationError) {
 	verr := &ValidationError{}
+	checkTexts(verr, map[string]string{
+		"name": in.Name, "kind": in.Kind, "companies_house_number": in.CompaniesHouseNumber, "ukprn": in.UKPRN,
+		"charity_number": in.CharityNumber, "town": in.Town, "local_authority_code": in.LocalAuthorityCode,
+	})
 	in.Name = strings.TrimSpace(in.Name)
 	in.Town = strings.TrimSpace(in.Town)
 	in.CompaniesHouseNumber = identifier(in.CompaniesHouseNumber)

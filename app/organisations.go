@@ -73,7 +73,7 @@ func (s *Organisations) Create(ctx context.Context, p Principal, in Organisation
 	now := s.now()
 	o := models.Organisation{TenantID: p.TenantID, CreatedAt: now, UpdatedAt: now}
 	err := s.store.Transaction(ctx, func(tx *models.Store) error {
-		if err := s.apply(ctx, tx, &o, in); err != nil {
+		if err := s.applyInput(ctx, tx, &o, in); err != nil {
 			return err
 		}
 		if err := tx.CreateOrganisation(ctx, &o); err != nil {
@@ -100,7 +100,7 @@ func (s *Organisations) Update(ctx context.Context, p Principal, id int64, in Or
 			return staleEdit()
 		}
 		before := o
-		if err := s.apply(ctx, tx, &o, in); err != nil {
+		if err := s.applyInput(ctx, tx, &o, in); err != nil {
 			return err
 		}
 		o.UpdatedAt = s.now()
@@ -147,9 +147,9 @@ func (s *Organisations) LocalAuthorities(ctx context.Context, p Principal) ([]mo
 	return las, fromStore(err, "list local authorities")
 }
 
-// apply validates the input and copies it onto the organisation, refusing an identifier another
+// applyInput validates the input and copies it onto the organisation, refusing an identifier another
 // organisation of the tenant already has.
-func (s *Organisations) apply(ctx context.Context, tx *models.Store, o *models.Organisation, in OrganisationInput) error {
+func (s *Organisations) applyInput(ctx context.Context, tx *models.Store, o *models.Organisation, in OrganisationInput) error {
 	clean, verr := validateOrganisation(in)
 	if err := s.checkLocalAuthority(ctx, tx, clean.LocalAuthorityCode, verr); err != nil {
 		return err
@@ -170,7 +170,7 @@ func (s *Organisations) apply(ctx context.Context, tx *models.Store, o *models.O
 }
 
 func (s *Organisations) checkLocalAuthority(ctx context.Context, tx *models.Store, code string, verr *ValidationError) error {
-	if code == "" {
+	if code == "" || verr.Fields["local_authority_code"] != "" {
 		return nil
 	}
 	_, err := tx.LocalAuthority(ctx, code)
@@ -213,7 +213,7 @@ func organisationWriteError(err error) error {
 }
 
 func staleEdit() error {
-	return conflict("Someone else changed this record after you opened it. Reload the page to see their changes, then make yours again.")
+	return &Refusal{Kind: ErrStale, Message: "Someone else changed this record after you opened it. Reload the page to see their changes, then make yours again."}
 }
 
 func orNow(now func() time.Time) func() time.Time {

@@ -102,6 +102,9 @@ func (s *People) Invite(ctx context.Context, p Principal, in InviteInput) (model
 		return models.Invitation{}, ErrForbidden
 	}
 	return s.invite(ctx, p.UserID, t, p.InvitableRoles(t), in, func(inv models.Invitation, verr *ValidationError) error {
+		if _, bad := verr.Fields["email"]; bad {
+			return nil // an address that is not one cannot belong to anybody
+		}
 		return s.checkNotCaptured(ctx, p, t, inv.Email, verr)
 	})
 }

@@ -25,6 +25,7 @@ const (
 	ActionCloseProjects       Action = "close_projects"       // close an approved project
 	ActionViewOrganisations   Action = "view_organisations"   // the organisations register
 	ActionManageOrganisations Action = "manage_organisations" // add and edit organisations
+	ActionManageProgramme     Action = "manage_programme"     // edit the programme, add and edit accelerators
 
 	ActionVerifyAudit Action = "verify_audit" // check the audit trail's hash chains
 )
@@ -34,14 +35,14 @@ var AllActions = []Action{
 	ActionViewProgramme, ActionViewTenant, ActionViewPeople, ActionInvitePeople, ActionManagePeople,
 	ActionViewProjects, ActionEditProjects, ActionSubmitProjects, ActionWithdrawProjects,
 	ActionDecideProjects, ActionCloseProjects, ActionViewOrganisations, ActionManageOrganisations,
-	ActionVerifyAudit,
+	ActionManageProgramme, ActionVerifyAudit,
 }
 
 // grants says which actions each role allows. Where the action applies is decided by Reaches: central
 // roles reach every tenant, everyone else only their own.
 var grants = map[models.Role][]Action{
 	models.RoleProgrammeAdmin: {ActionViewProgramme, ActionViewTenant, ActionViewPeople, ActionInvitePeople, ActionManagePeople,
-		ActionViewProjects, ActionViewOrganisations, ActionVerifyAudit},
+		ActionViewProjects, ActionViewOrganisations, ActionManageProgramme, ActionVerifyAudit},
 	models.RoleFundingApprover: {ActionViewProgramme, ActionViewTenant, ActionViewProjects, ActionViewOrganisations,
 		ActionDecideProjects, ActionCloseProjects},
 	models.RoleObserver: {ActionViewProgramme, ActionViewTenant, ActionViewProjects, ActionViewOrganisations},
@@ -70,7 +71,7 @@ func (p Principal) OnlyOwnProjects() bool {
 
 // centralOnly actions concern the whole programme, so they need the principal to act for central government:
 // an observer placed in one accelerator (a Levelling Up Director) sees that place only.
-var centralOnly = []Action{ActionViewProgramme, ActionVerifyAudit}
+var centralOnly = []Action{ActionViewProgramme, ActionManageProgramme, ActionVerifyAudit}
 
 // Can reports whether any of the principal's roles allows the action.
 func (p Principal) Can(a Action) bool {

@@ -17,29 +17,30 @@ var permissionColumns = []app.Action{
 	app.ActionViewProgramme, app.ActionViewTenant, app.ActionViewPeople, app.ActionInvitePeople, app.ActionManagePeople,
 	app.ActionViewProjects, app.ActionEditProjects, app.ActionSubmitProjects, app.ActionWithdrawProjects,
 	app.ActionDecideProjects, app.ActionCloseProjects, app.ActionViewOrganisations, app.ActionManageOrganisations,
-	app.ActionVerifyAudit,
+	app.ActionManageProgramme, app.ActionVerifyAudit,
 }
 
 // The permission tables, written out: changing a grant must change this file. Columns as above:
 //
-//	programme, tenant, people, invite, manage | projects: view, edit, submit, withdraw, decide, close | organisations: view, manage | audit: verify
+//	programme, tenant, people, invite, manage | projects: view, edit, submit, withdraw, decide, close | organisations: view, manage
+//	| programme set-up (edit it, add and edit accelerators), audit: verify
 var (
 	centralPermissions = map[models.Role][]bool{
-		models.RoleProgrammeAdmin:     {yes, yes, yes, yes, yes /**/, yes, no, no, no, no, no /**/, yes, no /**/, yes},
-		models.RoleFundingApprover:    {yes, yes, no, no, no /**/, yes, no, no, no, yes, yes /**/, yes, no /**/, no},
-		models.RoleObserver:           {yes, yes, no, no, no /**/, yes, no, no, no, no, no /**/, yes, no /**/, no},
-		models.RolePartnershipManager: {no, yes, yes, yes, yes /**/, yes, yes, yes, yes, no, no /**/, yes, yes /**/, no},
-		models.RolePartnershipStaff:   {no, yes, no, no, no /**/, yes, yes, no, no, no, no /**/, yes, yes /**/, no},
-		models.RoleProjectLead:        {no, yes, no, no, no /**/, yes, yes, no, no, no, no /**/, yes, yes /**/, no},
+		models.RoleProgrammeAdmin:     {yes, yes, yes, yes, yes /**/, yes, no, no, no, no, no /**/, yes, no /**/, yes, yes},
+		models.RoleFundingApprover:    {yes, yes, no, no, no /**/, yes, no, no, no, yes, yes /**/, yes, no /**/, no, no},
+		models.RoleObserver:           {yes, yes, no, no, no /**/, yes, no, no, no, no, no /**/, yes, no /**/, no, no},
+		models.RolePartnershipManager: {no, yes, yes, yes, yes /**/, yes, yes, yes, yes, no, no /**/, yes, yes /**/, no, no},
+		models.RolePartnershipStaff:   {no, yes, no, no, no /**/, yes, yes, no, no, no, no /**/, yes, yes /**/, no, no},
+		models.RoleProjectLead:        {no, yes, no, no, no /**/, yes, yes, no, no, no, no /**/, yes, yes /**/, no, no},
 	}
 	// In an accelerator nobody views the whole programme: a Levelling Up Director sees their place only.
 	acceleratorPermissions = map[models.Role][]bool{
-		models.RoleProgrammeAdmin:     {no, yes, yes, yes, yes /**/, yes, no, no, no, no, no /**/, yes, no /**/, no},
-		models.RoleFundingApprover:    {no, yes, no, no, no /**/, yes, no, no, no, yes, yes /**/, yes, no /**/, no},
-		models.RoleObserver:           {no, yes, no, no, no /**/, yes, no, no, no, no, no /**/, yes, no /**/, no},
-		models.RolePartnershipManager: {no, yes, yes, yes, yes /**/, yes, yes, yes, yes, no, no /**/, yes, yes /**/, no},
-		models.RolePartnershipStaff:   {no, yes, no, no, no /**/, yes, yes, no, no, no, no /**/, yes, yes /**/, no},
-		models.RoleProjectLead:        {no, yes, no, no, no /**/, yes, yes, no, no, no, no /**/, yes, yes /**/, no},
+		models.RoleProgrammeAdmin:     {no, yes, yes, yes, yes /**/, yes, no, no, no, no, no /**/, yes, no /**/, no, no},
+		models.RoleFundingApprover:    {no, yes, no, no, no /**/, yes, no, no, no, yes, yes /**/, yes, no /**/, no, no},
+		models.RoleObserver:           {no, yes, no, no, no /**/, yes, no, no, no, no, no /**/, yes, no /**/, no, no},
+		models.RolePartnershipManager: {no, yes, yes, yes, yes /**/, yes, yes, yes, yes, no, no /**/, yes, yes /**/, no, no},
+		models.RolePartnershipStaff:   {no, yes, no, no, no /**/, yes, yes, no, no, no, no /**/, yes, yes /**/, no, no},
+		models.RoleProjectLead:        {no, yes, no, no, no /**/, yes, yes, no, no, no, no /**/, yes, yes /**/, no, no},
 	}
 )
 

@@ -42,6 +42,7 @@ type projectParts struct {
 // it onto the project. Every problem is reported by field.
 func (s *Projects) applyInput(ctx context.Context, tx *models.Store, project *models.Project, in ProjectInput) (projectParts, error) {
 	verr := &ValidationError{}
+	checkProjectText(in, verr)
 	s.applyText(project, in, verr)
 	s.applyDatesAndMoney(project, in, verr)
 	parts := projectParts{}
@@ -61,9 +62,22 @@ func (s *Projects) applyInput(ctx context.Context, tx *models.Store, project *mo
 	return parts, verr.OrNil()
 }
 
+// checkProjectText refuses what is never text in any field typed as text, before anything else looks at
+// it (a place code is looked up in the database).
+func checkProjectText(in ProjectInput, verr *ValidationError) {
+	checkTexts(verr, map[string]string{
+		"title": in.Title, "sector": in.Sector, "sector_other": in.SectorOther,
+		"local_authority_code": in.LocalAuthorityCode, "start_date": in.StartDate, "end_date": in.EndDate,
+		"total_cost": in.TotalCost, "grant_requested": in.GrantRequested, "private_co_investment": in.PrivateCoInvestment,
+	})
+	for code, value := range in.Targets {
+		checkText(verr, "targets."+StripNonText(code), code+value)
+	}
+}
+
 func (s *Projects) applyText(project *models.Project, in ProjectInput, verr *ValidationError) {
 	project.Title = strings.TrimSpace(in.Title)
-	project.Summary = strings.TrimSpace(in.Summary)
+	project.Summary = strings.TrimSpace(longText(verr, "summary", in.Summary))
 	project.Sector = strings.TrimSpace(in.Sector)
 	project.SectorOther = strings.TrimSpace(in.SectorOther)
 	switch {
@@ -134,9 +148,11 @@ func (s *Projects) checkOrganisations(ctx context.Context, tx *models.Store, pro
 	project.LeadOrganisationID = in.LeadOrganisationID
 	if in.LeadOrganisationID == 0 {
 		verr.Add("lead_organisation_id", "Select the lead organisation")
-	} else if ok, err := s.inTenant(ctx, tx, project.TenantID, in.LeadOrganisationID); err != nil || !ok {
-		verr.Add("lead_organisation_id", "Select a lead organisation from your organisations")
+	} else if ok, err := s.inTenant(ctx, tx, project.TenantID, in.LeadOrganisationID); err != nil {
 		return nil, err
+	} else if !ok {
+		// Carry on: the partners' and leads' problems are shown with this one.
+		verr.Add("lead_organisation_id", "Select a lead organisation from your organisations")
 	}
 	var partners []int64
 	seen := map[int64]bool{in.LeadOrganisationID: true}
@@ -168,7 +184,10 @@ func (s *Projects) inTenant(ctx context.Context, tx *models.Store, tenantID, org
 
 func (s *Projects) checkPlace(ctx context.Context, tx *models.Store, project *models.Project, in ProjectInput, verr *ValidationError) error {
 	project.LocalAuthorityCode = strings.TrimSpace(in.LocalAuthorityCode)
-	if project.LocalAuthorityCode == "" {
+	switch {
+	case verr.Fields["local_authority_code"] != "":
+		return nil // not a code that could be looked up
+	case project.LocalAuthorityCode == "":
 		verr.Add("local_authority_code", "Select the local authority where the project takes place")
 		return nil
 	}
@@ -192,8 +211,10 @@ func (s *Projects) parseTargets(ctx context.Context, tx *models.Store, values ma
 	var targets []models.ProjectTarget
 	for code, text := range values {
 		ind, ok := known[code]
-		field := "targets." + code
+		field := "targets." + StripNonText(code)
 		switch {
+		case verr.Fields[field] != "":
+			// not text; said already
 		case !ok:
 			verr.Add(field, fmt.Sprintf("There is no indicator %q", code))
 		case strings.TrimSpace(text) == "":

@@ -43,7 +43,9 @@ var workflow = map[Transition]transitionRule{
 }
 
 // Transitions lists the workflow's steps in the order pages offer them.
-var Transitions = []Transition{TransitionSubmit, TransitionApprove, TransitionRequestChanges, TransitionReject, TransitionWithdraw, TransitionClose}
+func Transitions() []Transition {
+	return []Transition{TransitionSubmit, TransitionApprove, TransitionRequestChanges, TransitionReject, TransitionWithdraw, TransitionClose}
+}
 
 // ProjectActions says what the principal may do to a project now; pages show only these buttons.
 type ProjectActions struct {
@@ -59,7 +61,7 @@ func (a ProjectActions) Any() bool { return len(a.Next) > 0 }
 
 func (s *Projects) allowed(p Principal, project models.Project) ProjectActions {
 	a := ProjectActions{Edit: s.checkEdit(p, project) == nil, Next: map[Transition]bool{}}
-	for _, t := range Transitions {
+	for _, t := range Transitions() {
 		if mayTransition(p, project, t) == nil {
 			a.Next[t] = true
 		}
@@ -69,10 +71,10 @@ func (s *Projects) allowed(p Principal, project models.Project) ProjectActions {
 
 // Transition takes a workflow step on a project, with the person's reason, and records it in the audit
 // trail. Steps the role may not take are ErrForbidden; steps the project's state does not allow are a
-// conflict with a message saying why.
+// conflict with a message saying why. version is the one the person read: any other (0 included) is a
+// stale edit, so nobody decides on a project that changed under them.
 func (s *Projects) Transition(ctx context.Context, p Principal, id int64, t Transition, reason string, version int) (models.Project, error) {
 	var project models.Project
-	reason = strings.TrimSpace(reason)
 	err := s.store.Transaction(ctx, func(tx *models.Store) error {
 		var err error
 		if project, err = s.visible(ctx, tx, p, id); err != nil {
@@ -81,18 +83,19 @@ func (s *Projects) Transition(ctx context.Context, p Principal, id int64, t Tran
 		if err := mayTransition(p, project, t); err != nil {
 			return err
 		}
-		if err := checkReason(workflow[t], reason); err != nil {
+		if reason, err = checkReason(workflow[t], reason); err != nil {
 			return err
 		}
-		if version != 0 && version != project.Version {
+		if version != project.Version {
 			return staleEdit()
 		}
-		return s.apply(ctx, tx, p, &project, t, reason)
+		return s.takeStep(ctx, tx, p, &project, t, reason)
 	})
 	return project, projectWriteError(err)
 }
 
-func (s *Projects) apply(ctx context.Context, tx *models.Store, p Principal, project *models.Project, t Transition, reason string) error {
+// takeStep moves the project to the step's state, with its effects, and records it in the audit trail.
+func (s *Projects) takeStep(ctx context.Context, tx *models.Store, p Principal, project *models.Project, t Transition, reason string) error {
 	rule := workflow[t]
 	from := project.Status
 	now := s.now()
@@ -137,15 +140,18 @@ func mayTransition(p Principal, project models.Project, t Transition) error {
 	return nil
 }
 
-// checkReason asks for a reason where the step needs one, and keeps it to a readable length.
-func checkReason(rule transitionRule, reason string) error {
-	if rule.needsReason && reason == "" {
-		return &ValidationError{Fields: map[string]string{"reason": "Enter the reason for your decision"}}
+// checkReason asks for a reason where the step needs one, keeps it to a readable length and refuses what
+// is never text; it returns the reason as it is kept.
+func checkReason(rule transitionRule, reason string) (string, error) {
+	verr := &ValidationError{}
+	reason = strings.TrimSpace(longText(verr, "reason", reason))
+	switch {
+	case rule.needsReason && reason == "":
+		verr.Add("reason", "Enter the reason for your decision")
+	case len(reason) > 2000:
+		verr.Add("reason", "Reason must be 2,000 characters or fewer")
 	}
-	if len(reason) > 2000 {
-		return &ValidationError{Fields: map[string]string{"reason": "Reason must be 2,000 characters or fewer"}}
-	}
-	return nil
+	return reason, verr.OrNil()
 }
 
 // StatusLabel names a project status for people.

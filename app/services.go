@@ -16,6 +16,9 @@ type Services struct {
 	Organisations *Organisations
 	Projects      *Projects
 	APITokens     *APITokens
+	Programmes    *Programmes
+	RateLimiter   *RateLimiter
+	Housekeeping  *Housekeeping
 	AuditTrail    *AuditTrail
 }
 
@@ -32,6 +35,9 @@ func NewServices(store *models.Store, settings Settings, identity IdentityConfig
 		Overview:      NewOverview(store),
 		Organisations: NewOrganisations(store, now),
 		Projects:      NewProjects(store, now),
+		Programmes:    NewProgrammes(store, now),
+		RateLimiter:   NewRateLimiter(store, settings.RateLimits, now),
+		Housekeeping:  NewHousekeeping(store, id.SessionIdle(), now),
 		APITokens:     NewAPITokens(store, now),
 		AuditTrail:    NewAuditTrail(store, now),
 	}, nil

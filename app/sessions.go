@@ -131,14 +131,3 @@ func (id *Identity) endSessionURL(ctx context.Context, sess models.Credential) s
 	u.RawQuery = q.Encode()
 	return u.String()
 }
-
-// DeleteExpired removes expired sessions and abandoned login transactions; serve runs it periodically.
-func (id *Identity) DeleteExpired(ctx context.Context) (int64, error) {
-	now := id.now()
-	sessions, err := id.store.DeleteExpiredSessions(ctx, now, id.cfg.SessionIdle)
-	if err != nil {
-		return 0, err
-	}
-	logins, err := id.store.DeleteExpiredLoginTransactions(ctx, now)
-	return sessions + logins, err
-}

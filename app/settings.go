@@ -5,9 +5,11 @@ package app
 type Settings struct {
 	// SupportEmail is where people are told to write when they need help; pages show it.
 	SupportEmail string
+	// RateLimits are the limits on sign-ins, forms and the API (DefaultRateLimits).
+	RateLimits RateLimits
 }
 
 // DefaultSettings returns the settings a portal runs with when the configuration file says nothing.
 func DefaultSettings() Settings {
-	return Settings{SupportEmail: "portal-support@example.org"}
+	return Settings{SupportEmail: "portal-support@example.org", RateLimits: DefaultRateLimits()}
 }

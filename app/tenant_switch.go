@@ -39,6 +39,14 @@ func (id *Identity) TenantChoices(ctx context.Context, p Principal) ([]models.Te
 // SwitchTenant moves the principal's session to another tenant they hold a role in. The session is replaced,
 // not changed: the browser gets a new session ID for its new powers, and the old one stops working.
 func (id *Identity) SwitchTenant(ctx context.Context, sessionToken string, p Principal, tenantSlug string) (string, error) {
+	verr := &ValidationError{}
+	if tenantSlug == "" {
+		verr.Add("organisation", "Select the organisation you are acting for")
+	}
+	checkText(verr, "organisation", tenantSlug)
+	if err := verr.OrNil(); err != nil {
+		return "", err
+	}
 	choices, err := id.TenantChoices(ctx, p)
 	if err != nil {
 		return "", err

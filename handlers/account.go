@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -44,18 +45,31 @@ type organisationChoicePage struct {
 
 // organisationChoice lets a person with roles in several tenants choose which one to act for.
 func (s *Server) organisationChoice(c *gin.Context) {
+	s.showOrganisationChoice(c, http.StatusOK, nil)
+}
+
+func (s *Server) showOrganisationChoice(c *gin.Context, status int, verr *app.ValidationError) {
 	choices, err := s.identity.TenantChoices(c.Request.Context(), mustPrincipal(c))
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	s.renderPage(c, http.StatusOK, "account/organisation", organisationChoicePage{basePage: s.newBasePage(c, "Change organisation"), Choices: choices})
+	page := organisationChoicePage{basePage: s.newBasePage(c, "Change organisation"), Choices: choices}
+	if verr != nil {
+		page.Errors = newFormErrors(verr, "organisation")
+	}
+	s.renderPage(c, status, "account/organisation", page)
 }
 
 // organisationSwitch moves the session to the chosen tenant, under a new session ID.
 func (s *Server) organisationSwitch(c *gin.Context) {
 	token, _ := c.Cookie(sessionCookie)
 	next, err := s.identity.SwitchTenant(c.Request.Context(), token, mustPrincipal(c), c.PostForm("organisation"))
+	var verr *app.ValidationError
+	if errors.As(err, &verr) {
+		s.showOrganisationChoice(c, http.StatusUnprocessableEntity, verr)
+		return
+	}
 	if err != nil {
 		s.fail(c, err)
 		return

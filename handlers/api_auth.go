@@ -13,10 +13,27 @@ import (
 // a personal API token (Authorization: Bearer …); a page of the portal may instead send the session cookie,
 // whose state-changing requests Go's cross-origin protection already guards. When a token is sent the
 // cookie is not looked at, so a client always acts as the token says.
+//
+// Two limits apply: an address that has failed to authenticate too often is refused before its credential
+// is even looked at, and a person's requests, by any of their tokens, are counted against the API's limit.
 func (s *Server) authenticateAPI(c *gin.Context) {
+	ctx := c.Request.Context()
+	address := clientAddress(c)
+	if err := s.limiter.Check(ctx, app.LimitAPIAuthFailures, address); err != nil {
+		s.fail(c, err)
+		return
+	}
 	p, err := s.apiPrincipal(c)
+	if errors.Is(err, app.ErrUnauthenticated) {
+		if limited := s.limiter.Take(ctx, app.LimitAPIAuthFailures, address); limited != nil {
+			err = limited
+		}
+	}
+	if err == nil {
+		err = s.limiter.Take(ctx, app.LimitAPI, app.Person(p.UserID))
+	}
 	if err != nil {
-		s.apiFail(c, err)
+		s.fail(c, err)
 		return
 	}
 	c.Set(principalKey, p)

@@ -18,8 +18,7 @@ func DecodeProjectBody(contentType string, body []byte, update bool) (app.Projec
 	}
 	in, err := decode(req)
 	if err != nil {
-		status, _ := apiErrorFor(err)
-		return in, status
+		return in, classify(err).status
 	}
 	return in, 0
 }

@@ -89,7 +89,7 @@ func (j *journey) sendBack(t *testing.T, p apiProjectOut) apiProjectOut {
 func (j *journey) reviseAndResubmit(t *testing.T, p apiProjectOut) apiProjectOut {
 	t.Helper()
 	stale := j.manager.do(http.MethodPatch, apiProjectURL(p.ID), j.body(map[string]any{"version": p.Version - 1}))
-	if e := stale.expectError(t, http.StatusConflict, "conflict"); !strings.Contains(e.Error.Message, "Someone else changed this record") {
+	if e := stale.expectError(t, http.StatusConflict, "conflict"); !strings.Contains(e.Error.Message, "send your change with its current version") {
 		t.Errorf("stale version message %q", e.Error.Message)
 	}
 	p = apiStep(t, j.manager, http.MethodPatch, apiProjectURL(p.ID),

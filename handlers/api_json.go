@@ -11,10 +11,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-
-	"github.com/gin-gonic/gin"
-
-	"github.com/innovation-accelerators/portal/app"
 )
 
 // maxBodyBytes bounds an API request body: a project with every field filled is a few kilobytes.
@@ -141,46 +137,4 @@ func apiFieldRefused(name string) error {
 	}
 	return apiBadRequest("unknown_field", "The request body has a field the API does not know",
 		map[string]string{name: "There is no such field here; see /api/v1/openapi.json"})
-}
-
-// apiMessages are the words for errors that carry none of their own, as an API client reads them.
-var apiMessages = map[int]string{
-	http.StatusUnauthorized:        "Send a valid personal API token in the header Authorization: Bearer iap_…",
-	http.StatusForbidden:           "Your role does not allow this",
-	http.StatusNotFound:            "There is no such record, or it is not one you can see",
-	http.StatusConflict:            "Someone else changed this record at the same time; read it again and retry",
-	http.StatusUnprocessableEntity: "Some fields are not right: see fields",
-}
-
-// apiErrorFor turns an error into the API's error body and status.
-func apiErrorFor(err error) (int, apiError) {
-	var rerr *apiRequestError
-	if errors.As(err, &rerr) {
-		return rerr.status, apiError{apiErrorBody{Code: rerr.code, Message: rerr.message, Fields: rerr.fields}}
-	}
-	f := classify(err)
-	body := apiErrorBody{Code: f.code, Message: f.message}
-	if m, ok := apiMessages[f.status]; ok {
-		body.Message = m
-	}
-	var refusal *app.Refusal
-	if errors.As(err, &refusal) && refusal.Message != "" {
-		body.Message = refusal.Message
-	}
-	var verr *app.ValidationError
-	if errors.As(err, &verr) {
-		body.Fields = verr.Fields
-	}
-	return f.status, apiError{body}
-}
-
-// apiFail answers an API request with the JSON error and stops the chain. Server errors are logged once,
-// here, with the request ID; the client sees only the request ID in the X-Request-ID header.
-func (s *Server) apiFail(c *gin.Context, err error) {
-	status, body := apiErrorFor(err)
-	s.logFailure(c, classify(err), err)
-	if status == http.StatusUnauthorized && c.Writer.Header().Get("WWW-Authenticate") == "" {
-		c.Header("WWW-Authenticate", `Bearer realm="portal"`)
-	}
-	c.AbortWithStatusJSON(status, body)
 }

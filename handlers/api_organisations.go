@@ -66,13 +66,13 @@ func (s *Server) apiListOrganisations(c *gin.Context) {
 	if text := c.Query("tenant_id"); text != "" {
 		var err error
 		if tenantID, err = strconv.ParseInt(text, 10, 64); err != nil || tenantID < 1 {
-			s.apiFail(c, &app.ValidationError{Fields: map[string]string{"tenant_id": "Use a tenant's ID, a whole number"}})
+			s.fail(c, &app.ValidationError{Fields: map[string]string{"tenant_id": "Use a tenant's ID, a whole number"}})
 			return
 		}
 	}
 	orgs, err := s.organisations.List(c.Request.Context(), mustPrincipal(c), tenantID)
 	if err != nil {
-		s.apiFail(c, err)
+		s.fail(c, err)
 		return
 	}
 	n := len(orgs)
@@ -90,7 +90,7 @@ func (s *Server) apiGetOrganisation(c *gin.Context) {
 	}
 	o, err := s.organisations.Get(c.Request.Context(), mustPrincipal(c), id)
 	if err != nil {
-		s.apiFail(c, err)
+		s.fail(c, err)
 		return
 	}
 	c.JSON(http.StatusOK, newAPIOrganisation(o))
@@ -100,12 +100,12 @@ func (s *Server) apiGetOrganisation(c *gin.Context) {
 func (s *Server) apiCreateOrganisation(c *gin.Context) {
 	var body apiOrganisationFields
 	if err := decodeJSONBody(c.Request, &body); err != nil {
-		s.apiFail(c, err)
+		s.fail(c, err)
 		return
 	}
 	o, err := s.organisations.Create(c.Request.Context(), mustPrincipal(c), body.input())
 	if err != nil {
-		s.apiFail(c, err)
+		s.fail(c, err)
 		return
 	}
 	c.Header("Location", "/api/v1/organisations/"+strconv.FormatInt(o.ID, 10))
@@ -120,19 +120,19 @@ func (s *Server) apiUpdateOrganisation(c *gin.Context) {
 	}
 	var body apiOrganisationUpdate
 	if err := decodeJSONBody(c.Request, &body); err != nil {
-		s.apiFail(c, err)
+		s.fail(c, err)
 		return
 	}
 	version, err := apiVersion(body.Version)
 	if err != nil {
-		s.apiFail(c, err)
+		s.fail(c, err)
 		return
 	}
 	in := body.input()
 	in.Version = version
 	o, err := s.organisations.Update(c.Request.Context(), mustPrincipal(c), id, in)
 	if err != nil {
-		s.apiFail(c, err)
+		s.fail(c, err)
 		return
 	}
 	c.JSON(http.StatusOK, newAPIOrganisation(o))

@@ -182,7 +182,7 @@ func apiAllowedActions(a app.ProjectActions) []string {
 	if a.Edit {
 		actions = append(actions, "update")
 	}
-	for _, t := range app.Transitions {
+	for _, t := range app.Transitions() {
 		if a.Can(t) {
 			actions = append(actions, apiStepName(t))
 		}

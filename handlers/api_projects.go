@@ -31,7 +31,7 @@ func (s *Server) apiListProjects(c *gin.Context) {
 	}
 	page, err := s.projects.List(c.Request.Context(), mustPrincipal(c), f)
 	if err != nil {
-		s.apiFail(c, err)
+		s.fail(c, err)
 		return
 	}
 	out := apiList[apiProject]{Data: []apiProject{}, Meta: apiPageMeta{page.Total, page.Page, page.PageSize, page.Pages()}}
@@ -53,12 +53,12 @@ func (s *Server) apiGetProject(c *gin.Context) {
 func (s *Server) apiCreateProject(c *gin.Context) {
 	in, err := decodeProjectCreate(c.Request)
 	if err != nil {
-		s.apiFail(c, err)
+		s.fail(c, err)
 		return
 	}
 	project, err := s.projects.Create(c.Request.Context(), mustPrincipal(c), in)
 	if err != nil {
-		s.apiFail(c, err)
+		s.fail(c, err)
 		return
 	}
 	c.Header("Location", apiProjectLocation(project.ID))
@@ -73,11 +73,11 @@ func (s *Server) apiUpdateProject(c *gin.Context) {
 	}
 	in, err := decodeProjectUpdate(c.Request)
 	if err != nil {
-		s.apiFail(c, err)
+		s.fail(c, err)
 		return
 	}
 	if _, err := s.projects.Update(c.Request.Context(), mustPrincipal(c), id, in); err != nil {
-		s.apiFail(c, err)
+		s.fail(c, err)
 		return
 	}
 	s.apiRespondProject(c, http.StatusOK, id)
@@ -92,7 +92,7 @@ func (s *Server) apiTransition(t app.Transition) gin.HandlerFunc {
 		}
 		var body apiTransitionBody
 		if err := decodeJSONBody(c.Request, &body); err != nil {
-			s.apiFail(c, err)
+			s.fail(c, err)
 			return
 		}
 		version, err := apiVersion(body.Version)
@@ -100,7 +100,7 @@ func (s *Server) apiTransition(t app.Transition) gin.HandlerFunc {
 			_, err = s.projects.Transition(c.Request.Context(), mustPrincipal(c), id, t, body.Reason, version)
 		}
 		if err != nil {
-			s.apiFail(c, err)
+			s.fail(c, err)
 			return
 		}
 		s.apiRespondProject(c, http.StatusOK, id)
@@ -111,7 +111,7 @@ func (s *Server) apiTransition(t app.Transition) gin.HandlerFunc {
 func (s *Server) apiRespondProject(c *gin.Context, status int, id int64) {
 	detail, err := s.projects.Get(c.Request.Context(), mustPrincipal(c), id)
 	if err != nil {
-		s.apiFail(c, err)
+		s.fail(c, err)
 		return
 	}
 	c.JSON(status, newAPIProjectDetail(detail))
@@ -126,7 +126,7 @@ func apiProjectLocation(id int64) string {
 func (s *Server) apiPathID(c *gin.Context) (int64, bool) {
 	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
 	if err != nil || id < 1 {
-		s.apiFail(c, app.ErrNotFound)
+		s.fail(c, app.ErrNotFound)
 		return 0, false
 	}
 	return id, true

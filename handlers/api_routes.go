@@ -1,8 +1,6 @@
 package handlers
 
 import (
-	"net/http"
-
 	"github.com/gin-gonic/gin"
 
 	"github.com/innovation-accelerators/portal/app"
@@ -20,7 +18,7 @@ func (s *Server) apiRoutes(r *gin.Engine) {
 	authed.POST("/projects", s.apiCreateProject)
 	authed.GET("/projects/:id", s.apiGetProject)
 	authed.PATCH("/projects/:id", s.apiUpdateProject)
-	for _, t := range app.Transitions {
+	for _, t := range app.Transitions() {
 		authed.POST("/projects/:id/"+apiStepName(t), s.apiTransition(t))
 	}
 
@@ -28,10 +26,4 @@ func (s *Server) apiRoutes(r *gin.Engine) {
 	authed.POST("/organisations", s.apiCreateOrganisation)
 	authed.GET("/organisations/:id", s.apiGetOrganisation)
 	authed.PATCH("/organisations/:id", s.apiUpdateOrganisation)
-}
-
-// apiMethodNotAllowed answers a known API path asked with a method it does not take.
-func (s *Server) apiMethodNotAllowed(c *gin.Context) {
-	s.apiFail(c, &apiRequestError{http.StatusMethodNotAllowed, "method_not_allowed",
-		"This address does not take " + c.Request.Method + " requests; see /api/v1/openapi.json", nil})
 }

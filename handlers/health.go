@@ -2,16 +2,11 @@ package handlers
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"time"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/innovation-accelerators/portal/app"
 )
-
-var errNotFoundRoute = fmt.Errorf("no such route: %w", app.ErrNotFound)
 
 // healthz says the process is up; it touches nothing else.
 func (s *Server) healthz(c *gin.Context) {

@@ -61,7 +61,7 @@ func (s *Server) showProject(c *gin.Context, status int, failed *decisionFailure
 		return
 	}
 	page := projectPage{basePage: s.newBasePage(c, d.Project.Reference+" "+d.Project.Title), Detail: d}
-	for _, t := range app.Transitions {
+	for _, t := range app.Transitions() {
 		if !d.Allowed.Can(t) {
 			continue
 		}

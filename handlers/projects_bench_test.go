@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/innovation-accelerators/portal/app"
 	"github.com/innovation-accelerators/portal/handlers/portaltest"
 	"github.com/innovation-accelerators/portal/migrations"
 	"github.com/innovation-accelerators/portal/models/modeltest"
@@ -27,7 +28,7 @@ func BenchmarkProjectList(b *testing.B) {
 	if os.Getenv(modeltest.PostgresURLVariable) != "" {
 		dialect = migrations.Postgres
 	}
-	portal := portaltest.Start(b, modeltest.New(b, dialect), portaltest.Options{})
+	portal := portaltest.Start(b, modeltest.New(b, dialect), portaltest.Options{RateLimits: unlimited()})
 	portaltest.FillRegister(b, portal, benchTenants, benchProjectsPerTenant)
 
 	for _, who := range []struct{ name, subject string }{
@@ -86,4 +87,13 @@ func apiToken(b *testing.B, portal *portaltest.Portal, browser *portaltest.Brows
 		b.Fatal(err)
 	}
 	return token.Secret
+}
+
+// unlimited are rate limits no benchmark reaches, so that it measures the work, not the refusals.
+func unlimited() *app.RateLimits {
+	limits := app.DefaultRateLimits()
+	for _, limit := range limits.ByName() {
+		*limit = app.RateLimit{Requests: 1_000_000, Per: time.Second}
+	}
+	return &limits
 }

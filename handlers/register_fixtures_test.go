@@ -63,7 +63,11 @@ func registerTestProject(t *testing.T, portal *portaltest.Portal, p app.Principa
 func stepProject(t *testing.T, portal *portaltest.Portal, p app.Principal, id int64, steps ...app.Transition) {
 	t.Helper()
 	for _, step := range steps {
-		if _, err := portal.Services.Projects.Transition(t.Context(), p, id, step, "Because the test says so", 0); err != nil {
+		project, err := portal.Store.Project(t.Context(), models.AllTenants(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := portal.Services.Projects.Transition(t.Context(), p, id, step, "Because the test says so", project.Version); err != nil {
 			t.Fatalf("%s project %d: %v", step, id, err)
 		}
 	}

@@ -59,7 +59,8 @@ var requiredPages = []string{
 	"errors/not_found", "errors/forbidden", "errors/server_error", "errors/bad_request",
 	"organisations/index", "organisations/new", "organisations/show", "organisations/edit",
 	"projects/index", "projects/awaiting_decision", "projects/show", "projects/new", "projects/edit",
-	"account/tokens",
+	"account/tokens", "errors/too_many_requests",
+	"programme/show", "programme/edit", "programme/accelerators/new", "programme/accelerators/edit",
 }
 
 func (r *renderer) require(names ...string) error {
@@ -97,6 +98,7 @@ func templateFuncs(assets *assetSet) template.FuncMap {
 		"roleLabel":  func(r models.Role) string { return r.Label() },
 		"hasRole":    func(roles []models.Role, r models.Role) bool { return slices.Contains(roles, r) },
 		"regionName": app.ITL1RegionName,
+		"regions":    app.Regions,
 		"date":       func(t interface{ Format(string) string }) string { return t.Format("2 January 2006") },
 		"statusText": http.StatusText,
 	}) {

@@ -1,16 +1,21 @@
 package handlers
 
 import (
-	"net/http"
+	"fmt"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/innovation-accelerators/portal/app"
 )
 
+// Gin keeps its mode in a package variable. It is set once, when this package loads, and never while a
+// router is being built or serving: release mode keeps Gin's debug lines out of the portal's log.
+func init() {
+	gin.SetMode(gin.ReleaseMode)
+}
+
 // router is the route table: every URL the portal answers, in one place.
 func (s *Server) router() (*gin.Engine, error) {
-	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	// X-Forwarded-For is believed only from these proxies (none by default): see Config.TrustedProxies.
 	if err := r.SetTrustedProxies(s.cfg.TrustedProxies); err != nil {
@@ -18,7 +23,7 @@ func (s *Server) router() (*gin.Engine, error) {
 	}
 	r.RemoteIPHeaders = []string{"X-Forwarded-For"}
 	r.HandleMethodNotAllowed = true
-	r.Use(withRequestID, s.accessLog, s.recoverPanics)
+	r.Use(withRequestID, s.accessLog, s.recoverPanics, s.refuseCrossOrigin(), s.cleanQuery)
 
 	r.GET("/healthz", s.healthz)
 	r.GET("/readyz", s.readyz)
@@ -29,12 +34,12 @@ func (s *Server) router() (*gin.Engine, error) {
 
 	pages := r.Group("/", noStore, s.loadPrincipal)
 	pages.GET("/login", s.loginPage)
-	pages.POST("/login", s.startLogin)
-	pages.GET("/auth/callback", s.callback)
+	pages.POST("/login", s.limitByAddress(app.LimitSignInStart), s.startLogin)
+	pages.GET("/auth/callback", s.limitByAddress(app.LimitSignInCallback), s.callback)
 	pages.POST("/logout", s.logout)
 	pages.GET("/signed-out", s.signedOut)
 
-	signedIn := pages.Group("/", s.requireSignIn)
+	signedIn := pages.Group("/", s.requireSignIn, s.limitFormPosts)
 	signedIn.GET("/", s.home)
 	signedIn.GET("/people", s.peoplePage)
 	signedIn.POST("/people/invitations", s.invite)
@@ -69,6 +74,14 @@ func (s *Server) router() (*gin.Engine, error) {
 	signedIn.GET("/account/organisation", s.organisationChoice)
 	signedIn.POST("/account/organisation", s.organisationSwitch)
 
+	signedIn.GET("/programme", s.programmeShow)
+	signedIn.GET("/programme/edit", s.programmeEdit)
+	signedIn.POST("/programme", s.programmeUpdate)
+	signedIn.GET("/programme/accelerators/new", s.acceleratorNew)
+	signedIn.POST("/programme/accelerators", s.acceleratorCreate)
+	signedIn.GET("/programme/accelerators/:id/edit", s.acceleratorEdit)
+	signedIn.POST("/programme/accelerators/:id", s.acceleratorUpdate)
+
 	signedIn.GET("/account/tokens", s.tokensPage)
 	signedIn.POST("/account/tokens", s.tokenCreate)
 	signedIn.POST("/account/tokens/:id/revoke", s.tokenRevoke)
@@ -77,13 +90,16 @@ func (s *Server) router() (*gin.Engine, error) {
 
 	s.apiRoutes(r)
 
-	r.NoRoute(noStore, s.loadPrincipal, func(c *gin.Context) { s.fail(c, errNotFoundRoute) })
-	r.NoMethod(noStore, func(c *gin.Context) {
-		if isAPI(c) {
-			s.apiMethodNotAllowed(c)
-			return
-		}
-		s.renderErrorPage(c, failure{http.StatusMethodNotAllowed, "method_not_allowed", "That action is not available here", "errors/bad_request"})
-	})
+	r.NoRoute(noStore, s.loadPrincipal, func(c *gin.Context) { s.fail(c, s.noRoute(c)) })
+	r.NoMethod(noStore, func(c *gin.Context) { s.fail(c, &methodNotAllowed{c.Request.Method}) })
 	return r, nil
+}
+
+// noRoute is the error for an address the portal does not have: the API says so in its own words, and a
+// page is "not found" like a record out of reach.
+func (s *Server) noRoute(c *gin.Context) error {
+	if isAPI(c) {
+		return errNoSuchRoute
+	}
+	return fmt.Errorf("no page at %s: %w", c.Request.URL.Path, app.ErrNotFound)
 }

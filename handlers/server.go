@@ -4,13 +4,11 @@ package handlers
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/url"
-	"strings"
 
 	"github.com/innovation-accelerators/portal/app"
 	"github.com/innovation-accelerators/portal/templates"
@@ -37,6 +35,8 @@ type Services struct {
 	Projects      ProjectService
 	APITokens     APITokenService
 	AuditTrail    AuditTrailService
+	Programmes    ProgrammeService
+	RateLimiter   RateLimiter
 	// Ready reports whether the portal can serve requests (the database answers).
 	Ready func(ctx context.Context) error
 }
@@ -46,7 +46,7 @@ func ServicesFrom(s *app.Services, ready func(ctx context.Context) error) Servic
 	return Services{
 		Identity: s.Identity, People: s.People, Overview: s.Overview,
 		Organisations: s.Organisations, Projects: s.Projects, APITokens: s.APITokens, AuditTrail: s.AuditTrail,
-		Ready: ready,
+		Programmes: s.Programmes, RateLimiter: s.RateLimiter, Ready: ready,
 	}
 }
 
@@ -63,17 +63,19 @@ type Server struct {
 	projects          ProjectService
 	apiTokens         APITokenService
 	auditTrailService AuditTrailService
+	programmes        ProgrammeService
+	limiter           RateLimiter
 	ready             func(ctx context.Context) error
 }
 
-// New builds the portal's HTTP handler: the Gin router inside Go's cross-origin protection and the security
-// headers.
+// New builds the portal's HTTP handler: the Gin router inside the security headers.
 func New(cfg Config, svc Services) (http.Handler, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
 	if svc.Identity == nil || svc.People == nil || svc.Overview == nil || svc.Organisations == nil ||
-		svc.Projects == nil || svc.APITokens == nil || svc.AuditTrail == nil || svc.Ready == nil {
+		svc.Projects == nil || svc.APITokens == nil || svc.AuditTrail == nil || svc.Programmes == nil ||
+		svc.RateLimiter == nil || svc.Ready == nil {
 		return nil, errors.New("handlers: every service is required")
 	}
 	static, err := fs.Sub(templates.Static, "static")
@@ -92,33 +94,11 @@ func New(cfg Config, svc Services) (http.Handler, error) {
 		cfg: cfg, log: cfg.Log, pages: pages, assets: assets,
 		identity: svc.Identity, people: svc.People, overview: svc.Overview,
 		organisations: svc.Organisations, projects: svc.Projects, apiTokens: svc.APITokens,
-		auditTrailService: svc.AuditTrail, ready: svc.Ready,
+		auditTrailService: svc.AuditTrail, programmes: svc.Programmes, limiter: svc.RateLimiter, ready: svc.Ready,
 	}
 	engine, err := s.router()
 	if err != nil {
 		return nil, err
 	}
-	return securityHeaders(s.crossOriginProtection(engine), cfg.FormActionOrigins, cfg.secure()), nil
-}
-
-// crossOriginProtection refuses state-changing requests that a browser marks as coming from another site
-// (Sec-Fetch-Site or a foreign Origin), with the friendly 403 page.
-func (s *Server) crossOriginProtection(next http.Handler) http.Handler {
-	cop := http.NewCrossOriginProtection()
-	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.log.WarnContext(r.Context(), "cross-origin request refused", "method", r.Method, "path", r.URL.Path,
-			"origin", r.Header.Get("Origin"), "sec_fetch_site", r.Header.Get("Sec-Fetch-Site"))
-		const message = "This request came from another website, so it was refused. Go back to the portal and try again."
-		if strings.HasPrefix(r.URL.Path, "/api/") {
-			w.Header().Set("Content-Type", "application/json; charset=utf-8")
-			w.Header().Set("Cache-Control", "no-store")
-			w.WriteHeader(http.StatusForbidden)
-			_ = json.NewEncoder(w).Encode(apiError{apiErrorBody{Code: "cross_origin", Message: message}})
-			return
-		}
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		w.WriteHeader(http.StatusForbidden)
-		_, _ = w.Write([]byte(message + "\n"))
-	}))
-	return cop.Handler(next)
+	return securityHeaders(engine, cfg.FormActionOrigins, cfg.secure()), nil
 }

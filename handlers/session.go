@@ -62,9 +62,13 @@ func principalOf(c *gin.Context) (app.Principal, bool) {
 	return p, ok
 }
 
-// mustPrincipal is for handlers behind requireSignIn.
+// mustPrincipal is for handlers behind requireSignIn or authenticateAPI. A handler reached without a
+// principal is wired wrongly, so it panics (a logged 500) rather than act for nobody.
 func mustPrincipal(c *gin.Context) app.Principal {
-	p, _ := principalOf(c)
+	p, ok := principalOf(c)
+	if !ok {
+		panic("handler " + c.FullPath() + " needs a signed-in person but is not behind requireSignIn")
+	}
 	return p
 }
 
@@ -113,6 +117,9 @@ var flashMessages = map[string]string{
 	"invitation-accepted":     "Invitation accepted: choose the organisation to act for from Change organisation",
 	"invitation-declined":     "Invitation declined",
 	"tenant-switched":         "You are now acting for this organisation",
+	"programme-saved":         "Programme saved",
+	"accelerator-added":       "Accelerator added",
+	"accelerator-saved":       "Accelerator saved",
 }
 
 func (s *Server) setFlash(c *gin.Context, code string) {

@@ -22,13 +22,15 @@ var greaterManchesterPeople = []string{"demo-gm-director", "demo-gm-manager", "d
 
 // westMidlandsRecords are tenant B's records the sweep aims every route at: a draft project (which West
 // Midlands' own manager could edit and submit), its lead organisation, an API token of its manager, one of its
-// people (whose access its manager could change) and an open invitation.
+// people (whose access its manager could change), an open invitation, and the tenant itself (which a programme
+// administrator could change).
 type westMidlandsRecords struct {
 	project      models.Project
 	organisation models.Organisation
 	tokenID      int64
 	personID     int64
 	invitationID int64
+	tenant       models.Tenant
 }
 
 // TestTenancySweep_EveryRouteToAnotherAcceleratorsRecordIsNotFoundForEveryRole walks the router's own
@@ -53,6 +55,9 @@ func TestTenancySweep_EveryRouteToAnotherAcceleratorsRecordIsNotFoundForEveryRol
 		}
 		if diff := cmp.Diff(before, portal.RowCounts(t)); diff != "" {
 			t.Errorf("rows changed (-before +after):\n%s", diff)
+		}
+		if tenant, err := portal.Store.Tenant(t.Context(), target.tenant.ID); err != nil || tenant.Version != target.tenant.Version || tenant.Name != target.tenant.Name {
+			t.Errorf("West Midlands changed: %+v, want %+v (%v)", tenant, target.tenant, err)
 		}
 		after, err := portal.Store.Project(t.Context(), models.InTenant(target.project.TenantID), target.project.ID)
 		if err != nil || after.Version != target.project.Version || after.Status != target.project.Status {
@@ -90,8 +95,12 @@ func westMidlandsRecordsFor(t *testing.T, portal *portaltest.Portal) westMidland
 	if err != nil {
 		t.Fatal(err)
 	}
+	tenant, err := portal.Store.Tenant(t.Context(), project.TenantID)
+	if err != nil {
+		t.Fatal(err)
+	}
 	return westMidlandsRecords{project: project, organisation: org, tokenID: token.Token.ID,
-		personID: seededUser(t, portal, "demo-wm-lead").ID, invitationID: inv.ID}
+		personID: seededUser(t, portal, "demo-wm-lead").ID, invitationID: inv.ID, tenant: tenant}
 }
 
 // sweepRequest is one route with its parameters filled in with tenant B's records.
@@ -137,6 +146,8 @@ func fillRecordParameters(t *testing.T, pattern string, target westMidlandsRecor
 		id = target.invitationID
 	case strings.HasPrefix(pattern, "/people/"):
 		id = target.personID
+	case strings.HasPrefix(pattern, "/programme/accelerators/"):
+		id = target.tenant.ID
 	default:
 		t.Errorf("route %s names a record the tenancy sweep does not know: add which record of another tenant it should aim at", pattern)
 		return nil
@@ -149,7 +160,7 @@ func fillRecordParameters(t *testing.T, pattern string, target westMidlandsRecor
 		return []string{path}
 	}
 	var paths []string
-	for _, step := range app.Transitions {
+	for _, step := range app.Transitions() {
 		paths = append(paths, strings.Replace(path, ":action", string(step), 1))
 	}
 	return paths
@@ -166,9 +177,13 @@ func sweepBody(r sweepRequest, target westMidlandsRecords) any {
 		form := with(projectForm(target.organisation.ID), url.Values{
 			"version": {fmt.Sprint(version)}, "reason": {"Taken over"}, "name": {"Taken over"}, "kind": {"business"},
 			"from": {"project_lead"}, "role": {"partnership_staff"},
+			"lead_body": {"Taken over"}, "region": {"TLG"},
 		})
-		if strings.HasPrefix(r.path, "/organisations/") {
+		switch {
+		case strings.HasPrefix(r.path, "/organisations/"):
 			form.Set("version", fmt.Sprint(target.organisation.Version))
+		case strings.HasPrefix(r.path, "/programme/"):
+			form.Set("version", fmt.Sprint(target.tenant.Version))
 		}
 		return form
 	}

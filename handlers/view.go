@@ -67,6 +67,9 @@ func navigationFor(p app.Principal, path string, awaiting int) []navItem {
 	if p.Can(app.ActionViewPeople) {
 		items = append(items, navItem{Label: "People", Href: "/people"})
 	}
+	if p.Can(app.ActionManageProgramme) {
+		items = append(items, navItem{Label: "Programme set-up", Href: "/programme"})
+	}
 	if p.Can(app.ActionVerifyAudit) {
 		items = append(items, navItem{Label: "Audit trail", Href: "/audit"})
 	}

@@ -14,7 +14,6 @@ import (
 	"github.com/glebarez/sqlite"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
 
 	"github.com/innovation-accelerators/portal/migrations"
 )
@@ -127,17 +126,4 @@ func (d *Database) Close() error {
 		return err
 	}
 	return sqlDB.Close()
-}
-
-// newGormLogger sends GORM's slow-query and error reports to the portal's log, but not "record not found",
-// which is an ordinary answer here.
-func newGormLogger(log *slog.Logger) logger.Interface {
-	if log == nil {
-		return logger.Discard
-	}
-	return logger.NewSlogLogger(log, logger.Config{
-		SlowThreshold:             500 * time.Millisecond,
-		IgnoreRecordNotFoundError: true,
-		LogLevel:                  logger.Warn,
-	})
 }

@@ -33,7 +33,8 @@ const (
 	pgInsufficientPrivilege = "42501"
 )
 
-// translate turns driver and GORM errors into the sentinels above, keeping the original for the log.
+// translate turns driver and GORM errors into the sentinels above, keeping the original for the log with
+// any value it quotes left out (DatabaseError).
 func translate(err error) error {
 	var pgErr *pgconn.PgError
 	switch {
@@ -44,15 +45,15 @@ func translate(err error) error {
 	case errors.Is(err, gorm.ErrRecordNotFound):
 		return ErrNotFound
 	case errors.Is(err, gorm.ErrDuplicatedKey):
-		return errors.Join(ErrConflict, err)
+		return errors.Join(ErrConflict, redacted(err))
 	case errors.Is(err, gorm.ErrForeignKeyViolated), isSQLiteForeignKeyTrigger(err):
-		return errors.Join(ErrInvalidReference, err)
+		return errors.Join(ErrInvalidReference, redacted(err))
 	case errors.Is(err, gorm.ErrCheckConstraintViolated), isSQLiteCheckViolation(err):
-		return errors.Join(ErrConstraint, err)
+		return errors.Join(ErrConstraint, redacted(err))
 	case errors.As(err, &pgErr) && pgErr.Code == pgInsufficientPrivilege && strings.Contains(pgErr.Message, "row-level security"):
-		return errors.Join(ErrOutsideScope, err)
+		return errors.Join(ErrOutsideScope, redacted(err))
 	}
-	return err
+	return redacted(err)
 }
 
 // isRetryable recognises PostgreSQL's aborts of a transaction that collided with another: running it again

@@ -24,6 +24,7 @@ type Tenant struct {
 	ITL1Region  string `gorm:"column:itl1_region"`
 	// ReferencePrefix starts the accelerator's project references, e.g. "GM" in GM-2023-004.
 	ReferencePrefix string
+	Version         int
 	CreatedAt       time.Time
 	UpdatedAt       time.Time
 }
@@ -57,7 +58,30 @@ func (s *Store) Tenants(ctx context.Context) ([]Tenant, error) {
 	return ts, translate(err)
 }
 
-// CreateTenant stores a new tenant.
+// CreateTenant stores a new tenant at version 1.
 func (s *Store) CreateTenant(ctx context.Context, t *Tenant) error {
+	t.Version = 1
 	return translate(s.db.WithContext(ctx).Create(t).Error)
+}
+
+// UpdateTenant saves what may change about a tenant (its name, lead body and region; never its kind,
+// slug or reference prefix, which sign-in settings and project references rely on) if its version is
+// still the one read, and bumps the version. A stale version is ErrConflict.
+func (s *Store) UpdateTenant(ctx context.Context, t *Tenant) error {
+	if err := requireTenant(t.ID); err != nil {
+		return err
+	}
+	res := s.db.WithContext(ctx).Model(&Tenant{}).Where("id = ? AND version = ?", t.ID, t.Version).
+		Updates(map[string]any{
+			"name": t.Name, "lead_body": t.LeadBody, "itl1_region": t.ITL1Region,
+			"updated_at": t.UpdatedAt, "version": t.Version + 1,
+		})
+	if err := translate(res.Error); err != nil {
+		return err
+	}
+	if res.RowsAffected != 1 {
+		return ErrConflict
+	}
+	t.Version++
+	return nil
 }

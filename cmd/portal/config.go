@@ -40,6 +40,8 @@ type fileConfig struct {
 	SessionAbsolute string         `json:"session_absolute"`
 	TrustedProxies  []string       `json:"trusted_proxies"`
 	SupportEmail    string         `json:"support_email"`
+	// RateLimits change some of app.DefaultRateLimits, by name: {"api": {"requests": 600, "per": "1m"}}.
+	RateLimits map[string]fileRateLimit `json:"rate_limits"`
 }
 
 type fileProvider struct {
@@ -160,6 +162,9 @@ func (cfg *config) applyFile(fc fileConfig, getenv func(string) string) error {
 			return bad("PORTAL_CONFIG support_email", "must be an e-mail address, like support@example.gov.uk")
 		}
 		cfg.Settings.SupportEmail = fc.SupportEmail
+	}
+	if err := applyRateLimits(&cfg.Settings.RateLimits, fc.RateLimits); err != nil {
+		return err
 	}
 	idle, idleSetting := fromEnvOrFile(getenv, "PORTAL_SESSION_IDLE", "session_idle", fc.SessionIdle)
 	absolute, absoluteSetting := fromEnvOrFile(getenv, "PORTAL_SESSION_ABSOLUTE", "session_absolute", fc.SessionAbsolute)

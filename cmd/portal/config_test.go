@@ -83,6 +83,12 @@ func TestLoadConfig_EveryBadSettingStopsWithOneLineNamingIt(t *testing.T) {
 		{"trusted proxy range too wide", vars(nil, "PORTAL_TRUSTED_PROXIES", "10.0.0.0/33"), nil, "PORTAL_TRUSTED_PROXIES"},
 		{"support e-mail that is not an address", configured, withFile(`{"support_email": "the helpdesk"}`), "PORTAL_CONFIG support_email"},
 		{"trusted proxy in the file not an address", configured, withFile(`{"trusted_proxies": ["nonsense"]}`), "PORTAL_CONFIG trusted_proxies"},
+		{"rate limit that does not exist", configured, withFile(`{"rate_limits": {"logins": {"requests": 5}}}`), "PORTAL_CONFIG rate_limits"},
+		{"rate limit of no requests", configured, withFile(`{"rate_limits": {"api": {"requests": 0}}}`), "PORTAL_CONFIG rate_limits api"},
+		{"rate limit window not a duration", configured, withFile(`{"rate_limits": {"sign_in_start": {"per": "soon"}}}`), "PORTAL_CONFIG rate_limits sign_in_start"},
+		{"rate limit window under a second", configured, withFile(`{"rate_limits": {"form_posts": {"per": "500ms"}}}`), "PORTAL_CONFIG rate_limits form_posts"},
+		{"rate limit window of part seconds", configured, withFile(`{"rate_limits": {"api": {"per": "1.5s"}}}`), "PORTAL_CONFIG rate_limits api"},
+		{"rate limit requests not a number", configured, withFile(`{"rate_limits": {"api": {"requests": "many"}}}`), "PORTAL_CONFIG"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -3,6 +3,8 @@
 //	portal serve                    run the web portal
 //	portal migrate                  apply database migrations
 //	portal seed --demo              add the demo programme, accelerators and users
+//	portal programme init --name N --envelope E --from Y --to Y
+//	portal tenants create --slug S --name N --region R --lead-body B [--reference-prefix P]
 //	portal users invite --email E --tenant T --role R [--provider P]
 //	portal audit verify             check the audit trail's hash chains
 //
@@ -25,11 +27,13 @@ import (
 const usage = `Usage: portal <command> [options]
 
 Commands:
-  serve          run the web portal
-  migrate        apply database migrations
-  seed --demo    add the demo programme, accelerators and users (development)
-  users invite   invite a person to a tenant with a role
-  audit verify   check that the audit trail is as the portal wrote it
+  serve           run the web portal
+  migrate         apply database migrations
+  seed --demo     add the demo programme, accelerators and users (development)
+  programme init  set up the programme and its central tenant
+  tenants create  add an accelerator to the programme
+  users invite    invite a person to a tenant with a role
+  audit verify    check that the audit trail is as the portal wrote it
 
 Run "portal <command> --help" for a command's options.
 `
@@ -41,11 +45,13 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"serve":   {"Run the web portal.", runServe},
-	"migrate": {"Apply pending database migrations.", runMigrate},
-	"seed":    {"Add demo data.", runSeed},
-	"users":   {"Manage users: users invite --email E --tenant T --role R [--provider P].", runUsers},
-	"audit":   {"Check the audit trail: audit verify.", runAudit},
+	"serve":     {"Run the web portal.", runServe},
+	"migrate":   {"Apply pending database migrations.", runMigrate},
+	"seed":      {"Add demo data.", runSeed},
+	"users":     {"Manage users: users invite --email E --tenant T --role R [--provider P].", runUsers},
+	"programme": {"Set up the programme: programme init --name N --envelope E --from Y --to Y.", runProgramme},
+	"tenants":   {"Add accelerators: tenants create --slug S --name N --region R --lead-body B.", runTenants},
+	"audit":     {"Check the audit trail: audit verify.", runAudit},
 }
 
 // environment is what a command may read from the process: kept in one value so that nothing else reads

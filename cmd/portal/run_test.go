@@ -70,6 +70,10 @@ func TestRun_HelpPrintsUsageAndExits0EvenWithBadSettings(t *testing.T) {
 		"portal seed --help":         {[]string{"seed", "--help"}, "Usage: portal seed --demo\n"},
 		"portal users --help":        {[]string{"users", "--help"}, "Usage: portal users invite --email EMAIL"},
 		"portal users invite --help": {[]string{"users", "invite", "--help"}, "Usage: portal users invite --email EMAIL"},
+		"portal programme --help":    {[]string{"programme", "--help"}, "Usage: portal programme init --name NAME"},
+		"portal programme init -h":   {[]string{"programme", "init", "-h"}, "Usage: portal programme init --name NAME"},
+		"portal tenants --help":      {[]string{"tenants", "--help"}, "Usage: portal tenants create --slug SLUG"},
+		"portal tenants create -h":   {[]string{"tenants", "create", "--help"}, "Usage: portal tenants create --slug SLUG"},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -92,12 +96,16 @@ func TestRun_UsageMistakesExit2WithAMessage(t *testing.T) {
 		args []string
 		want string // in stderr
 	}{
-		"unknown command":         {[]string{"frobnicate"}, `portal: unknown command "frobnicate"`},
-		"seed without --demo":     {[]string{"seed"}, "portal seed: usage: say what to seed: --demo"},
-		"unknown flag":            {[]string{"migrate", "--force"}, "portal migrate: usage: flag provided but not defined: -force"},
-		"unexpected argument":     {[]string{"serve", "now"}, `portal serve: usage: unexpected argument "now"`},
-		"users without an action": {[]string{"users"}, "portal users: usage: say what to do: invite"},
-		"unknown users action":    {[]string{"users", "delete"}, `portal users: usage: unknown users command "delete"`},
+		"unknown command":          {[]string{"frobnicate"}, `portal: unknown command "frobnicate"`},
+		"seed without --demo":      {[]string{"seed"}, "portal seed: usage: say what to seed: --demo"},
+		"unknown flag":             {[]string{"migrate", "--force"}, "portal migrate: usage: flag provided but not defined: -force"},
+		"unexpected argument":      {[]string{"serve", "now"}, `portal serve: usage: unexpected argument "now"`},
+		"users without an action":  {[]string{"users"}, "portal users: usage: say what to do: invite"},
+		"unknown users action":     {[]string{"users", "delete"}, `portal users: usage: unknown users command "delete"`},
+		"programme without init":   {[]string{"programme"}, "portal programme: usage: say what to do: init"},
+		"unknown programme action": {[]string{"programme", "frobnicate"}, `portal programme: usage: unknown programme command "frobnicate" (try init)`},
+		"tenants without create":   {[]string{"tenants"}, "portal tenants: usage: say what to do: create"},
+		"unknown tenants action":   {[]string{"tenants", "delete"}, `portal tenants: usage: unknown tenants command "delete" (try create)`},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -116,6 +124,8 @@ func TestRun_BadSettingPrintsExactlyOneConfigurationLineAndExits2(t *testing.T) 
 	commands := [][]string{
 		{"serve"}, {"migrate"}, {"seed", "--demo"},
 		{"users", "invite", "--email", "a@b.example", "--tenant", "greater-manchester", "--role", "partnership_staff"},
+		{"programme", "init", "--name", "IA", "--envelope", "1", "--from", "2023-24", "--to", "2023-24"},
+		{"tenants", "create", "--slug", "x", "--name", "X", "--region", "TLD", "--lead-body", "X"},
 	}
 	settings := map[string]map[string]string{
 		"PORTAL_ENV":          {"PORTAL_ENV": "staging"},

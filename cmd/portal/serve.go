@@ -37,7 +37,7 @@ func runServe(ctx context.Context, env environment, args []string) error {
 		return err
 	}
 	defer db.Close()
-	handler, identity, err := buildPortal(cfg, db, log)
+	handler, services, err := buildPortal(cfg, db, log)
 	if err != nil {
 		return err
 	}
@@ -45,32 +45,24 @@ func runServe(ctx context.Context, env environment, args []string) error {
 	if err != nil {
 		return bad("PORTAL_ADDR", "cannot listen on %s: %v", cfg.Addr, err)
 	}
-	go removeExpiredSessions(ctx, identity, log)
+	go keepHouse(ctx, services.Housekeeping, log)
 	return serveUntilDone(ctx, listener, handler, cfg, log)
 }
 
 // buildPortal wires the services and the HTTP handler: the one place that knows every part.
-func buildPortal(cfg config, db *models.Database, log *slog.Logger) (http.Handler, *app.Identity, error) {
+func buildPortal(cfg config, db *models.Database, log *slog.Logger) (http.Handler, *app.Services, error) {
 	store := models.NewStore(db.Gorm)
-	services, err := app.NewServices(store, cfg.Settings, app.IdentityConfig{
-		Providers:             cfg.Providers,
-		RedirectURL:           cfg.BaseURL.String() + "/auth/callback",
-		PostLogoutRedirectURL: cfg.BaseURL.String() + "/signed-out",
-		SessionIdle:           cfg.SessionIdle,
-		SessionAbsolute:       cfg.SessionAbsolute,
-	}, nil, log)
-	if err != nil {
-		return nil, nil, err
-	}
 	devIdentityProvider, err := newDevelopmentProvider(cfg, store, log)
 	if err != nil {
 		return nil, nil, err
 	}
-	handler, err := handlers.New(handlers.Config{
+	services, handler, err := handlers.Assemble(store, cfg.Settings, app.IdentityConfig{
+		Providers: cfg.Providers, SessionIdle: cfg.SessionIdle, SessionAbsolute: cfg.SessionAbsolute,
+	}, nil, handlers.Config{
 		BaseURL: cfg.BaseURL, Development: !cfg.Production, TrustedProxies: cfg.TrustedProxies,
 		FormActionOrigins: providerOrigins(cfg), DevIdentityProvider: devIdentityProvider, Log: log,
-	}, handlers.ServicesFrom(services, db.Ping))
-	return handler, services.Identity, err
+	}, db.Ping)
+	return handler, services, err
 }
 
 // developmentProvider builds the built-in identity provider when the configuration asks for it.
@@ -129,19 +121,27 @@ func serveUntilDone(ctx context.Context, listener net.Listener, handler http.Han
 	return nil
 }
 
-// removeExpiredSessions clears dead sessions and abandoned sign-ins every ten minutes.
-func removeExpiredSessions(ctx context.Context, identity *app.Identity, log *slog.Logger) {
-	ticker := time.NewTicker(10 * time.Minute)
+// housekeepingCheck is how often this process offers to run the clean-up; it runs once per
+// app.HousekeepingInterval across every process, whichever offers first.
+const housekeepingCheck = time.Minute
+
+// keepHouse offers to remove expired sessions, sign-ins and rate-limit windows every minute until the
+// process stops.
+func keepHouse(ctx context.Context, housekeeping *app.Housekeeping, log *slog.Logger) {
+	ticker := time.NewTicker(housekeepingCheck)
 	defer ticker.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-ticker.C:
-			if n, err := identity.DeleteExpired(ctx); err != nil {
-				log.Warn("remove expired sessions", "error", err)
-			} else if n > 0 {
-				log.Info("removed expired sessions", "count", n)
+			removed, ran, err := housekeeping.RunIfDue(ctx)
+			switch {
+			case err != nil:
+				log.Warn("remove expired records", "error", err)
+			case ran:
+				log.Info("removed expired records", "sessions", removed.Sessions,
+					"login_transactions", removed.LoginTransactions, "rate_limit_windows", removed.RateLimitWindows)
 			}
 		}
 	}

@@ -2,10 +2,7 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"sort"
-	"strings"
 	"time"
 
 	"github.com/innovation-accelerators/portal/app"
@@ -19,17 +16,9 @@ identity provider with that e-mail address verified. Roles: programme_admin, fun
 (central); observer, partnership_manager, partnership_staff, project_lead (accelerators).`
 
 func runUsers(ctx context.Context, env environment, args []string) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintf(env.stdout, "Usage: portal %s\n", inviteSynopsis)
-		if len(args) == 0 {
-			return fmt.Errorf("%w: say what to do: invite", errUsage)
-		}
-		return nil
-	}
-	if args[0] != "invite" {
-		return fmt.Errorf("%w: unknown users command %q (try invite)", errUsage, args[0])
-	}
-	return runInvite(ctx, env, args[1:])
+	return runSubcommand(ctx, env, "users", inviteSynopsis, args, map[string]func(context.Context, environment, []string) error{
+		"invite": runInvite,
+	})
 }
 
 func runInvite(ctx context.Context, env environment, args []string) error {
@@ -48,23 +37,10 @@ func runInvite(ctx context.Context, env environment, args []string) error {
 	defer db.Close()
 	people := app.NewPeople(models.NewStore(db.Gorm), cfg.Providers, nil, log)
 	inv, err := people.InviteFromCommandLine(ctx, app.InviteInput{TenantSlug: *tenant, Email: *email, Role: *role, Provider: *provider})
-	var verr *app.ValidationError
-	if errors.As(err, &verr) {
-		return fmt.Errorf("%w: %s", errUsage, describeFields(verr))
-	}
 	if err != nil {
-		return err
+		return commandLineError(err, nil)
 	}
 	fmt.Fprintf(env.stdout, "Invited %s as %s (signs in through %q; invitation expires %s)\n",
 		inv.Email, inv.Role.Label(), inv.Provider, inv.ExpiresAt.Format(time.DateOnly))
 	return nil
-}
-
-func describeFields(verr *app.ValidationError) string {
-	var parts []string
-	for field, msg := range verr.Fields {
-		parts = append(parts, "--"+field+": "+msg)
-	}
-	sort.Strings(parts)
-	return strings.Join(parts, "; ")
 }

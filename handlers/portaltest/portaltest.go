@@ -46,6 +46,9 @@ type Options struct {
 	TrustedProxies []string
 	// Log receives the portal's log (discarded when nil).
 	Log *slog.Logger
+	// RateLimits replaces the default limits (app.DefaultRateLimits), e.g. tiny ones to reach, or huge
+	// ones for a benchmark.
+	RateLimits *app.RateLimits
 }
 
 // Portal is a running test portal.
@@ -106,26 +109,24 @@ func (p *Portal) build(t testing.TB, opts Options) http.Handler {
 	dev := app.ProviderConfig{Name: DevProvider, DisplayName: "the development sign-in", Issuer: p.Issuer,
 		ClientID: "portal-test", ClientSecret: "portal-test-secret", Tenants: devTenants}
 	providers := append([]app.ProviderConfig{dev}, opts.ExtraProviders...)
-	services, err := app.NewServices(p.Store, app.DefaultSettings(), app.IdentityConfig{
-		Providers: providers, RedirectURL: p.URL + "/auth/callback", PostLogoutRedirectURL: p.URL + "/signed-out",
-		SessionIdle: opts.SessionIdle, SessionAbsolute: opts.SessionAbsolute,
-	}, opts.Now, log)
-	if err != nil {
-		t.Fatalf("build services: %v", err)
+	settings := app.DefaultSettings()
+	if opts.RateLimits != nil {
+		settings.RateLimits = *opts.RateLimits
 	}
-	p.Services = services
 	idp := p.developmentProvider(t, dev, log)
 	if opts.WrapIdentityProvider != nil {
 		idp = opts.WrapIdentityProvider(idp)
 	}
 	base, _ := url.Parse(p.URL)
-	handler, err := handlers.New(handlers.Config{
-		BaseURL: base, Development: true, TrustedProxies: opts.TrustedProxies,
-		DevIdentityProvider: idp, Log: log,
-	}, handlers.ServicesFrom(services, p.DB.Ping))
+	services, handler, err := handlers.Assemble(p.Store, settings, app.IdentityConfig{
+		Providers: providers, SessionIdle: opts.SessionIdle, SessionAbsolute: opts.SessionAbsolute,
+	}, opts.Now, handlers.Config{
+		BaseURL: base, Development: true, TrustedProxies: opts.TrustedProxies, DevIdentityProvider: idp, Log: log,
+	}, p.DB.Ping)
 	if err != nil {
-		t.Fatalf("build router: %v", err)
+		t.Fatalf("build the portal: %v", err)
 	}
+	p.Services = services
 	return handler
 }
 

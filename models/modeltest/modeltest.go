@@ -32,6 +32,36 @@ func ForEachDatabase(t *testing.T, fn func(t *testing.T, db *models.Database)) {
 	}
 }
 
+// ForEachSharedDatabase runs fn as a subtest on SQLite and, when configured, on PostgreSQL, each with one
+// freshly migrated database opened twice: two connection pools, as two portal processes would have, so
+// that whatever the test shows between them holds in the database and not in a process.
+func ForEachSharedDatabase(t *testing.T, fn func(t *testing.T, first, second *models.Database)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) {
+		url := "sqlite:" + filepath.Join(t.TempDir(), "portal.db")
+		fn(t, openAndMigrate(t, url), openAndMigrate(t, url))
+	})
+	if os.Getenv(PostgresURLVariable) != "" {
+		t.Run("postgres", func(t *testing.T) {
+			first := NewPostgres(t)
+			second := openApplication(t, first)
+			fn(t, first, second)
+		})
+	}
+}
+
+// openApplication opens a second pool on a test's PostgreSQL schema, as the same application role.
+func openApplication(t testing.TB, db *models.Database) *models.Database {
+	t.Helper()
+	var schema string
+	if err := db.Gorm.Raw("SELECT current_schema()").Scan(&schema).Error; err != nil {
+		t.Fatalf("read the test's schema: %v", err)
+	}
+	second := open(t, withSearchPath(t, asRole(t, os.Getenv(PostgresURLVariable), testApplicationRole), schema))
+	t.Cleanup(func() { _ = second.Close() })
+	return second
+}
+
 // Dialects lists the databases this run tests against.
 func Dialects() []migrations.Dialect {
 	if os.Getenv(PostgresURLVariable) != "" {

@@ -1,0 +1,12 @@
+-- When each periodic job last started, so that a job runs once per interval across every portal process
+-- (each process offers to run it; the first to claim the interval does).
+
+-- +goose Up
+CREATE TABLE scheduled_jobs (
+    name            TEXT        PRIMARY KEY CHECK (name <> ''),
+    last_started_at TIMESTAMPTZ NOT NULL
+);
+GRANT SELECT, INSERT, UPDATE ON scheduled_jobs TO portal_app;
+
+-- +goose Down
+DROP TABLE scheduled_jobs;
