@@ -22,6 +22,8 @@ var (
 	ErrUnauthenticated = errors.New("sign-in required")
 	// ErrConflict: the record changed or exists already; reload and try again.
 	ErrConflict = errors.New("conflict")
+	// ErrMalformed: the request sent back something the portal wrote for it (a page cursor) changed or broken.
+	ErrMalformed = errors.New("malformed request")
 )
 
 // Refusal is a request the rules refuse, with words for the person: Kind is ErrForbidden or ErrConflict

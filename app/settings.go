@@ -5,9 +5,12 @@ package app
 type Settings struct {
 	// SupportEmail is where people are told to write when they need help; pages show it.
 	SupportEmail string
+	// ExportConcurrency is how many register exports one portal process prepares at once; one more is
+	// asked to try again shortly.
+	ExportConcurrency int
 }
 
 // DefaultSettings returns the settings a portal runs with when the configuration file says nothing.
 func DefaultSettings() Settings {
-	return Settings{SupportEmail: "portal-support@example.org"}
+	return Settings{SupportEmail: "portal-support@example.org", ExportConcurrency: 16}
 }

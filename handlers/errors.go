@@ -49,7 +49,7 @@ func classify(err error) failure {
 		return failure{http.StatusUnauthorized, "unauthenticated", "Sign in to continue", "auth/login"}
 	case errors.Is(err, app.ErrConflict):
 		return failure{http.StatusConflict, "conflict", "Someone else changed this at the same time; reload and try again", "errors/bad_request"}
-	case errors.Is(err, errBadRequest):
+	case errors.Is(err, errBadRequest), errors.Is(err, app.ErrMalformed):
 		return failure{http.StatusBadRequest, "bad_request", "The request could not be understood", "errors/bad_request"}
 	case isValidation(err):
 		return failure{http.StatusUnprocessableEntity, "validation_failed", "Check the highlighted fields", "errors/bad_request"}

@@ -23,6 +23,7 @@ type Config struct {
 	TrustedProxies      []string     // addresses whose X-Forwarded-For is believed; none by default
 	FormActionOrigins   []string     // identity providers' origins, which sign-in and sign-out redirect to
 	DevIdentityProvider http.Handler // the development identity provider, mounted at /dev-idp/; nil for none
+	ExportConcurrency   int          // exports one process prepares at once; more are told to retry (429)
 	Log                 *slog.Logger
 }
 
@@ -61,6 +62,7 @@ type Server struct {
 	projects      ProjectService
 	apiTokens     APITokenService
 	ready         func(ctx context.Context) error
+	exports       exportSlots
 }
 
 // New builds the portal's HTTP handler: the Gin router inside Go's cross-origin protection and the security
@@ -89,6 +91,7 @@ func New(cfg Config, svc Services) (http.Handler, error) {
 		cfg: cfg, log: cfg.Log, pages: pages, assets: assets,
 		identity: svc.Identity, people: svc.People, overview: svc.Overview,
 		organisations: svc.Organisations, projects: svc.Projects, apiTokens: svc.APITokens, ready: svc.Ready,
+		exports: newExportSlots(cfg.ExportConcurrency),
 	}
 	engine, err := s.router()
 	if err != nil {

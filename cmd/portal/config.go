@@ -36,6 +36,8 @@ type fileConfig struct {
 	SessionAbsolute string         `json:"session_absolute"`
 	TrustedProxies  []string       `json:"trusted_proxies"`
 	SupportEmail    string         `json:"support_email"`
+	// ExportConcurrency is how many register exports a process prepares at once (0: the default).
+	ExportConcurrency int `json:"export_concurrency"`
 }
 
 type fileProvider struct {
@@ -132,6 +134,12 @@ func (cfg *config) applyFile(fc fileConfig, getenv func(string) string) error {
 			return bad("PORTAL_CONFIG support_email", "must be an e-mail address, like support@example.gov.uk")
 		}
 		cfg.Settings.SupportEmail = fc.SupportEmail
+	}
+	if fc.ExportConcurrency < 0 || fc.ExportConcurrency > 1000 {
+		return bad("PORTAL_CONFIG export_concurrency", "must be a whole number from 1 to 1000")
+	}
+	if fc.ExportConcurrency > 0 {
+		cfg.Settings.ExportConcurrency = fc.ExportConcurrency
 	}
 	idle, idleSetting := fromEnvOrFile(getenv, "PORTAL_SESSION_IDLE", "session_idle", fc.SessionIdle)
 	absolute, absoluteSetting := fromEnvOrFile(getenv, "PORTAL_SESSION_ABSOLUTE", "session_absolute", fc.SessionAbsolute)

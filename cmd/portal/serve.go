@@ -69,6 +69,7 @@ func buildPortal(cfg config, db *models.Database, log *slog.Logger) (http.Handle
 	handler, err := handlers.New(handlers.Config{
 		BaseURL: cfg.BaseURL, Development: !cfg.Production, TrustedProxies: cfg.TrustedProxies,
 		FormActionOrigins: providerOrigins(cfg), DevIdentityProvider: devIdentityProvider, Log: log,
+		ExportConcurrency: cfg.Settings.ExportConcurrency,
 	}, handlers.ServicesFrom(services, db.Ping))
 	return handler, services.Identity, err
 }

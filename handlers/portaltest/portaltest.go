@@ -43,6 +43,8 @@ type Options struct {
 	TrustedProxies []string
 	// Log receives the portal's log (discarded when nil).
 	Log *slog.Logger
+	// Settings changes the business settings from their defaults.
+	Settings func(*app.Settings)
 }
 
 // Portal is a running test portal.
@@ -100,7 +102,11 @@ func (p *Portal) build(t testing.TB, opts Options) http.Handler {
 	dev := app.ProviderConfig{Name: DevProvider, DisplayName: "the development sign-in", Issuer: p.Issuer,
 		ClientID: "portal-test", ClientSecret: "portal-test-secret", Tenants: devTenants}
 	providers := append([]app.ProviderConfig{dev}, opts.ExtraProviders...)
-	services, err := app.NewServices(p.Store, app.DefaultSettings(), app.IdentityConfig{
+	settings := app.DefaultSettings()
+	if opts.Settings != nil {
+		opts.Settings(&settings)
+	}
+	services, err := app.NewServices(p.Store, settings, app.IdentityConfig{
 		Providers: providers, RedirectURL: p.URL + "/auth/callback", PostLogoutRedirectURL: p.URL + "/signed-out",
 		SessionIdle: opts.SessionIdle, SessionAbsolute: opts.SessionAbsolute,
 	}, opts.Now, log)
@@ -115,7 +121,7 @@ func (p *Portal) build(t testing.TB, opts Options) http.Handler {
 	base, _ := url.Parse(p.URL)
 	handler, err := handlers.New(handlers.Config{
 		BaseURL: base, Development: true, TrustedProxies: opts.TrustedProxies,
-		DevIdentityProvider: idp, Log: log,
+		DevIdentityProvider: idp, Log: log, ExportConcurrency: settings.ExportConcurrency,
 	}, handlers.ServicesFrom(services, p.DB.Ping))
 	if err != nil {
 		t.Fatalf("build router: %v", err)
