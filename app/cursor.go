@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"time"
 
 	"github.com/innovation-accelerators/portal/models"
 )
@@ -13,17 +14,18 @@ import (
 // gave them. It carries no tenant and no filter: those come from the principal and the request every time,
 // so a changed cursor can at most move the page within what the caller may see anyway.
 type cursor struct {
-	Sort     string   `json:"s"`
-	Backward bool     `json:"b,omitempty"`
-	Values   []string `json:"v"`
-	ID       int64    `json:"i"`
+	Sort     string    `json:"s"`
+	Backward bool      `json:"b,omitempty"`
+	Values   []string  `json:"v"`
+	ID       int64     `json:"i"`
+	Since    time.Time `json:"t"` // when the walk through the pages began (see ProjectQuery.AsOf)
 }
 
 // maxCursorLength bounds what is decoded: a title is at most a few hundred characters.
 const maxCursorLength = 4096
 
-func encodeCursor(sort string, backward bool, pos models.Position) string {
-	body, _ := json.Marshal(cursor{Sort: sort, Backward: backward, Values: pos.Values, ID: pos.ID})
+func encodeCursor(sort string, backward bool, pos models.Position, since time.Time) string {
+	body, _ := json.Marshal(cursor{Sort: sort, Backward: backward, Values: pos.Values, ID: pos.ID, Since: since.UTC()})
 	return base64.RawURLEncoding.EncodeToString(body)
 }
 
@@ -43,7 +45,7 @@ func decodeCursor(text, sort string) (*cursor, error) {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	var c cursor
-	if err := dec.Decode(&c); err != nil || dec.More() || c.Sort != sort || c.ID < 1 {
+	if err := dec.Decode(&c); err != nil || dec.More() || c.Sort != sort || c.ID < 1 || c.Since.IsZero() {
 		return nil, badCursor()
 	}
 	return &c, nil
@@ -67,19 +69,27 @@ type pageLinks struct {
 	PastEnd        bool
 }
 
-func linkPage[T any](sort string, rows []T, positionOf func(T) models.Position, c *cursor, atStart, moreAfter bool) pageLinks {
+func linkPage[T any](sort string, rows []T, positionOf func(T) models.Position, c *cursor, since time.Time, atStart, moreAfter bool) pageLinks {
 	var links pageLinks
 	if len(rows) == 0 {
 		if c != nil && !c.Backward {
-			links.PastEnd, links.Previous = true, encodeCursor(sort, true, *c.position())
+			links.PastEnd, links.Previous = true, encodeCursor(sort, true, *c.position(), since)
 		}
 		return links
 	}
 	if !atStart {
-		links.Previous = encodeCursor(sort, true, positionOf(rows[0]))
+		links.Previous = encodeCursor(sort, true, positionOf(rows[0]), since)
 	}
 	if moreAfter {
-		links.Next = encodeCursor(sort, false, positionOf(rows[len(rows)-1]))
+		links.Next = encodeCursor(sort, false, positionOf(rows[len(rows)-1]), since)
 	}
 	return links
+}
+
+// since is when the walk a cursor belongs to began: the cursor's, or now for a first page.
+func (c *cursor) since(now time.Time) time.Time {
+	if c == nil {
+		return now.UTC()
+	}
+	return c.Since
 }

@@ -53,7 +53,7 @@ func (s *Organisations) Page(ctx context.Context, p Principal, f OrganisationFil
 		list.Rows, list.More = first.Rows, first.More
 	}
 	page := OrganisationPage{Rows: list.Rows, Total: list.Total, TotalExact: list.TotalExact, PageSize: q.Limit}
-	page.pageLinks = linkPage(organisationSort, list.Rows, models.OrganisationPositionOf, c, atStart, q.Backward || list.More)
+	page.pageLinks = linkPage(organisationSort, list.Rows, models.OrganisationPositionOf, c, c.since(s.now()), atStart, q.Backward || list.More)
 	return page, nil
 }
 

@@ -52,7 +52,11 @@ func (s *Projects) List(ctx context.Context, p Principal, f ProjectFilter) (Proj
 	if err != nil {
 		return ProjectPage{}, err
 	}
+	since := c.since(s.now())
 	q.From, q.Backward = c.position(), c != nil && c.Backward
+	if c != nil {
+		q.AsOf = since
+	}
 	q.Limit, q.CountUpTo = size, TotalCountCap
 	list, err := s.store.Projects(ctx, q)
 	if err != nil {
@@ -70,7 +74,7 @@ func (s *Projects) List(ctx context.Context, p Principal, f ProjectFilter) (Proj
 	}
 	page := ProjectPage{Rows: list.Rows, Total: list.Total, TotalExact: list.TotalExact, PageSize: size, Sort: sort}
 	positionOf := func(r models.ProjectRow) models.Position { return models.ProjectPositionOf(sort, r) }
-	page.pageLinks = linkPage(sort, list.Rows, positionOf, c, atStart, q.Backward || list.More)
+	page.pageLinks = linkPage(sort, list.Rows, positionOf, c, since, atStart, q.Backward || list.More)
 	return page, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strconv"
+	"time"
 
 	"gorm.io/gorm"
 )
@@ -20,7 +21,8 @@ type ProjectQuery struct {
 	NotSubmittedBy     int64  // leave out projects this person submitted (an approver's queue)
 	Sort               string // see ProjectSort
 	From               *Position
-	Backward           bool // the page ends just before From instead of starting just after it
+	Backward           bool      // the page ends just before From instead of starting just after it
+	AsOf               time.Time // leave out projects changed after this (when a walk through the pages began)
 	Limit              int
 	CountUpTo          int // count the matching projects up to this many (0: do not count)
 }
@@ -196,6 +198,11 @@ func (s *Store) filteredProjects(db *gorm.DB, q ProjectQuery, terms []string) *g
 	db = q.Scope.where(db.Table("projects"), "projects")
 	if q.TenantID != 0 {
 		db = db.Where("projects.tenant_id = ?", q.TenantID)
+	}
+	if !q.AsOf.IsZero() {
+		// A project changed since the walk began has moved; showing it again where it now stands could
+		// show it twice, so the walk leaves it out (a new search from the first page finds it).
+		db = db.Where("projects.updated_at <= ?", q.AsOf.UTC())
 	}
 	if len(q.Statuses) > 0 {
 		db = db.Where("projects.status IN ?", q.Statuses)
