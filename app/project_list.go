@@ -10,11 +10,13 @@ import (
 	"github.com/innovation-accelerators/portal/models"
 )
 
-// Page sizes for the register, and how far a list counts its matches before it says "10,000+".
+// Page sizes for the register, and how far a list counts its matches before it says "10,000+" (a search,
+// whose every match costs a visit to the table, "1,000+").
 const (
 	DefaultPageSize = 25
 	MaxPageSize     = 100
 	TotalCountCap   = 10_000
+	SearchCountCap  = 1_000
 )
 
 // ProjectFilter is a register query as a person or API client writes it: every field is text, checked here.
@@ -58,6 +60,9 @@ func (s *Projects) List(ctx context.Context, p Principal, f ProjectFilter) (Proj
 		q.AsOf = since
 	}
 	q.Limit, q.CountUpTo = size, TotalCountCap
+	if len(models.SearchTerms(q.Text)) > 0 {
+		q.CountUpTo = SearchCountCap
+	}
 	list, err := s.store.Projects(ctx, q)
 	if err != nil {
 		return ProjectPage{}, listError(err)

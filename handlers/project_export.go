@@ -69,16 +69,18 @@ type exportSheet interface {
 
 // projectsExport downloads the register as filtered on its page (every matching project, not one page),
 // written as it is read so that memory stays small whatever the register's size. A process serves a few
-// exports at a time (Config.ExportConcurrency); one more is told to come back shortly (429).
-func (s *Server) projectsExport(newSheet func() exportSheet) gin.HandlerFunc {
+// exports at a time (Config.ExportConcurrency, a workbook counting as weight of them); one more is told to
+// come back shortly (429).
+func (s *Server) projectsExport(newSheet func() exportSheet, weight int64) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		if !s.exports.tryAcquire() {
+		release, ok := s.exports.tryAcquire(weight)
+		if !ok {
 			c.Header("Retry-After", "30")
 			s.renderError(c, failure{http.StatusTooManyRequests, "too_many_exports", "Too many downloads are being prepared", "errors/bad_request"},
 				"The portal is preparing as many downloads as it can at the moment. Wait a minute, then try again.")
 			return
 		}
-		defer s.exports.release()
+		defer release()
 		s.writeExport(c, newSheet())
 	}
 }
