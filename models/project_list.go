@@ -2,8 +2,10 @@ package models
 
 import (
 	"context"
+	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -165,7 +167,7 @@ func (s *Store) selectRows(db *gorm.DB, order keyset, terms []string, backward b
 	if len(order.columns) == 2 {
 		columns[0] = "search_tier"
 	}
-	return db.Select("projects.*, tenants.name AS tenant_name, organisations.name AS lead_organisation_name, "+tier.sql+" AS search_tier", tier.args...).
+	return db.Select(projectColumns(db)+", tenants.name AS tenant_name, organisations.name AS lead_organisation_name, "+tier.sql+" AS search_tier", tier.args...).
 		Joins("JOIN tenants ON tenants.id = projects.tenant_id").
 		Joins("JOIN organisations ON organisations.id = projects.lead_organisation_id").
 		Order(order.orderBy("projects.id", backward, columns))
@@ -224,4 +226,15 @@ func (s *Store) filteredProjects(db *gorm.DB, q ProjectQuery, terms []string) *g
 		db = db.Where(match.sql, match.args...)
 	}
 	return db
+}
+
+// projectColumns lists the columns of the Project model, table-qualified: the list reads exactly those,
+// not the search columns PostgreSQL keeps beside them (projects.* would send them with every row).
+func projectColumns(db *gorm.DB) string {
+	t := reflect.TypeFor[Project]()
+	columns := make([]string, 0, t.NumField())
+	for field := range t.Fields() {
+		columns = append(columns, "projects."+db.NamingStrategy.ColumnName("projects", field.Name))
+	}
+	return strings.Join(columns, ", ")
 }

@@ -33,19 +33,11 @@ func SearchTerms(text string) []string {
 
 func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }
 
-// postgresDocument is the text the GIN index of migration 00011 holds, over the given columns; the
-// expression must stay exactly as it is there for PostgreSQL to use the index.
-func postgresDocument(columns string) string {
-	return `to_tsvector('simple'::regconfig, regexp_replace(` + columns + `, '[^[:alnum:]]+', ' ', 'g'))`
-}
-
-// searchMatch is the condition that a project has every word anywhere in its reference, title or summary.
+// searchMatch is the condition that a project has every word anywhere in its reference, title or summary:
+// on PostgreSQL from the GIN index on the generated column search_document, on SQLite from FTS5.
 func (s *Store) searchMatch(terms []string) keyColumn {
 	if s.postgres {
-		return keyColumn{
-			sql:  postgresDocument("projects.reference || ' ' || projects.title || ' ' || projects.summary") + ` @@ to_tsquery('simple'::regconfig, ?)`,
-			args: []any{postgresQuery(terms)},
-		}
+		return keyColumn{sql: `projects.search_document @@ to_tsquery('simple'::regconfig, ?)`, args: []any{postgresQuery(terms)}}
 	}
 	return keyColumn{
 		sql:  `projects.id IN (SELECT rowid FROM projects_search WHERE projects_search MATCH ?)`,
@@ -58,11 +50,8 @@ func (s *Store) searchMatch(terms []string) keyColumn {
 // from it stays true while other projects change, and both databases rank alike.
 func (s *Store) searchTier(terms []string) keyColumn {
 	if s.postgres {
-		// The projects whose head matches come from its own GIN index once per query (a hashed subplan),
-		// not from recomputing each matching row's words.
 		return keyColumn{
-			sql: `(CASE WHEN projects.id IN (SELECT head.id FROM projects head WHERE ` +
-				postgresDocument("head.reference || ' ' || head.title") + ` @@ to_tsquery('simple'::regconfig, ?)) THEN 1 ELSE 0 END)`,
+			sql:  `(CASE WHEN projects.search_head @@ to_tsquery('simple'::regconfig, ?) THEN 1 ELSE 0 END)`,
 			args: []any{postgresQuery(terms)}, kind: kindInt,
 		}
 	}

@@ -51,7 +51,8 @@ func RecordSQL(db *gorm.DB) (*SQLRecorder, error) {
 func (r *SQLRecorder) record(db *gorm.DB) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if !r.on || db.Statement.SQL.Len() == 0 {
+	// A dry run only builds SQL (GORM renders a subquery that way before embedding it): nothing ran.
+	if !r.on || db.DryRun || db.Statement.SQL.Len() == 0 {
 		return
 	}
 	r.statements = append(r.statements, Statement{SQL: db.Statement.SQL.String(), Vars: slices.Clone(db.Statement.Vars)})
