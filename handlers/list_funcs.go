@@ -3,6 +3,8 @@ package handlers
 import (
 	"strings"
 
+	"github.com/innovation-accelerators/portal/models"
+
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 )
@@ -32,4 +34,15 @@ func pickerWithError(p *organisationPicker, message string) *organisationPicker 
 	shown := *p
 	shown.Error = message
 	return &shown
+}
+
+// organisationSelect is the view model of partials/organisation_picker.html's organisation_select.
+type organisationSelect struct {
+	Field, Label, Chosen, Error string
+	AddHref                     string // where to add an organisation that is not listed
+	Options                     []models.Organisation
+}
+
+func newOrganisationSelect(field, label string, options []models.Organisation, chosen, message string) organisationSelect {
+	return organisationSelect{Field: field, Label: label, Chosen: chosen, Error: message, AddHref: "/organisations/new", Options: options}
 }

@@ -4,16 +4,54 @@ import { initAll } from './govuk/govuk-frontend.min.js'
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported')
 initAll()
-document.querySelectorAll('[data-module="portal-organisation-picker"]').forEach(enhancePicker)
+document.querySelectorAll('[data-module="portal-organisation-picker"]').forEach((root) => {
+  if (root.querySelector('select')) enhanceSelect(root)
+  else enhanceSearch(root)
+})
 
-// enhancePicker turns an organisation picker's text box into a combobox (the ARIA 1.2 pattern with a
-// list box): as the person types, it asks the organisations API for names containing the words, lists
-// them under the box, and choosing one fills in the hidden ID field. Typing again clears the ID, so the
-// portal then reads the words as it does without JavaScript.
-function enhancePicker (root) {
+// enhanceSearch makes a picker's text box suggest organisations from the organisations API as the person
+// types; choosing one fills in the hidden ID field. Typing again clears the ID, so the portal then reads
+// the words as it does without JavaScript.
+function enhanceSearch (root) {
   const input = root.querySelector('input[type="text"]')
   const hidden = root.querySelector('input[type="hidden"]')
-  const searchURL = root.dataset.searchUrl
+  combobox(input, {
+    find: (words) => fetch(root.dataset.searchUrl + '&q=' + encodeURIComponent(words), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then((res) => res.ok ? res.json() : { data: [] })
+      .then((body) => body.data || []),
+    choose: (o) => { hidden.value = String(o.id) },
+    typed: () => { hidden.value = '' }
+  })
+}
+
+// enhanceSelect puts a text box in front of a picker's list of organisations (which works without
+// JavaScript) and hides the list: typing part of a name suggests the organisations that contain it, and
+// choosing one selects it in the list, which is what the form sends.
+function enhanceSelect (root) {
+  const select = root.querySelector('select')
+  const label = root.querySelector('label[for="' + select.id + '"]')
+  const input = document.createElement('input')
+  input.type = 'text'
+  input.id = select.id + '_q'
+  input.className = 'govuk-input' + (select.classList.contains('govuk-select--error') ? ' govuk-input--error' : '')
+  input.autocomplete = 'off'
+  input.spellcheck = false
+  if (select.getAttribute('aria-describedby')) input.setAttribute('aria-describedby', select.getAttribute('aria-describedby'))
+  input.value = select.value ? select.options[select.selectedIndex].text : ''
+  select.hidden = true
+  select.after(input)
+  if (label) label.htmlFor = input.id
+  const organisations = [...select.options].filter((o) => o.value).map((o) => ({ id: o.value, name: o.text }))
+  combobox(input, {
+    find: (words) => Promise.resolve(organisations.filter((o) => o.name.toLowerCase().includes(words.toLowerCase())).slice(0, 10)),
+    choose: (o) => { select.value = String(o.id) },
+    typed: () => { select.value = '' }
+  })
+}
+
+// combobox turns a text box into a combobox (the ARIA 1.2 pattern with a list box): find(words) gives the
+// organisations to suggest, choose(o) records the one chosen, typed() forgets it when the words change.
+function combobox (input, { find, choose, typed }) {
   const list = document.createElement('ul')
   const status = document.createElement('div')
   const wrapper = document.createElement('div')
@@ -53,7 +91,7 @@ function enhancePicker (root) {
       option.setAttribute('role', 'option')
       option.setAttribute('aria-selected', 'false')
       option.textContent = o.name
-      option.addEventListener('mousedown', (event) => { event.preventDefault(); choose(i) })
+      option.addEventListener('mousedown', (event) => { event.preventDefault(); pick(i) })
       return option
     }))
     const n = organisations.length
@@ -67,10 +105,7 @@ function enhancePicker (root) {
     const words = input.value.trim()
     if (words.length < 2) { close(); return }
     const ask = ++asked
-    fetch(searchURL + '&q=' + encodeURIComponent(words), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
-      .then((res) => res.ok ? res.json() : { data: [] })
-      .then((body) => { if (ask === asked) show(body.data || []) })
-      .catch(() => close())
+    find(words).then((organisations) => { if (ask === asked) show(organisations) }).catch(() => close())
   }
 
   function highlight (i) {
@@ -80,14 +115,14 @@ function enhancePicker (root) {
     input.setAttribute('aria-activedescendant', options[i].id)
   }
 
-  function choose (i) {
+  function pick (i) {
     input.value = found[i].name
-    hidden.value = String(found[i].id)
+    choose(found[i])
     close()
   }
 
   input.addEventListener('input', () => {
-    hidden.value = ''
+    typed()
     clearTimeout(timer)
     timer = setTimeout(search, 200)
   })
@@ -101,7 +136,7 @@ function enhancePicker (root) {
       highlight((active - 1 + found.length) % found.length)
     } else if (event.key === 'Enter' && open && active >= 0) {
       event.preventDefault()
-      choose(active)
+      pick(active)
     } else if (event.key === 'Escape') {
       close()
     }
