@@ -75,8 +75,13 @@ run: ## Build assets (if npm is installed) and the binary, then migrate, seed de
 test: ## Run all Go tests (go test -count=1 ./...)
 	$(GO) test -count=1 $(GOTESTFLAGS) ./...
 
-bench: ## Run the Go benchmarks (no tests)
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+# The national benchmarks generate 10,000 and 50,000 projects (PORTAL_BENCH_PROJECTS chooses) on PostgreSQL
+# when PORTAL_TEST_DATABASE_URL is set, SQLite otherwise; at both sizes they take some twenty minutes on
+# two cores. Add BENCHFLAGS=-bench=National/postgres/50k to run one size.
+BENCHFLAGS ?= -bench .
+
+bench: ## Run the Go benchmarks (no tests), with each request beside its SQL alone
+	$(GO) test -run '^$$' $(BENCHFLAGS) -benchmem -timeout 90m ./...
 
 lint: ## Fail on unformatted Go files (gofmt -l), then go vet
 	@unformatted="$$(find . -name '*.go' -not -path './node_modules/*' -not -path './.git/*' -not -path './bin/*' -print0 | xargs -0 -r gofmt -l)"; \

@@ -76,13 +76,13 @@ func (s demoSeeder) seedTenant(ctx context.Context, reg demoTenantRegister) erro
 	if err != nil {
 		return err
 	}
-	existing, err := s.projects.Export(ctx, manager, ProjectFilter{})
+	titles := map[string]bool{}
+	err = s.projects.Export(ctx, manager, ProjectFilter{}, func(row ExportedProject) error {
+		titles[row.Title] = true
+		return nil
+	})
 	if err != nil {
 		return err
-	}
-	titles := map[string]bool{}
-	for _, row := range existing {
-		titles[row.Title] = true
 	}
 	for _, dp := range reg.projects {
 		if titles[dp.title] {

@@ -105,7 +105,10 @@ func TestSeedDemo_SecondRunChangesNothing(t *testing.T) {
 // dumpTables reads every row of every table the database's catalogue lists, in a stable order.
 func dumpTables(t *testing.T, db *models.Database) map[string][]map[string]any {
 	t.Helper()
-	query := "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+	// SQLite's full-text index (a virtual table and its shadow tables) is an index, not data.
+	query := `SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'
+		AND NOT EXISTS (SELECT 1 FROM sqlite_master v WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%'
+			AND (m.name = v.name OR m.name LIKE v.name || '!_%' ESCAPE '!'))`
 	if db.Dialect == migrations.Postgres {
 		query = "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
 	}

@@ -28,6 +28,8 @@ var (
 	ErrInvalid = errors.New("invalid")
 	// ErrBusy: the database kept meeting concurrent changes and gave up; trying again shortly will work.
 	ErrBusy = errors.New("busy")
+	// ErrMalformed: the request sent back something the portal wrote for it (a page cursor) changed or broken.
+	ErrMalformed = errors.New("malformed request")
 )
 
 // Refusal is a request the rules refuse, with words for the person: Kind is ErrForbidden or ErrConflict

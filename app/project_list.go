@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -9,12 +10,13 @@ import (
 	"github.com/innovation-accelerators/portal/models"
 )
 
-// Page sizes for the register.
+// Page sizes for the register, and how far a list counts its matches before it says "10,000+" (a search,
+// whose every match costs a visit to the table, "1,000+").
 const (
 	DefaultPageSize = 25
 	MaxPageSize     = 100
-	// MaxExportRows bounds a CSV export; the register of a national programme is far smaller.
-	MaxExportRows = 100_000
+	TotalCountCap   = 10_000
+	SearchCountCap  = 1_000
 )
 
 // ProjectFilter is a register query as a person or API client writes it: every field is text, checked here.
@@ -25,56 +27,84 @@ type ProjectFilter struct {
 	LeadOrganisation string // organisation ID
 	Text             string
 	Sort             string
-	Page             string
+	Cursor           string // where the page starts, as a previous page's link gave it
 	PageSize         string
 	AwaitingMe       bool // only submitted projects awaiting the principal's decision
 }
 
-// ProjectPage is one page of the register.
+// ProjectPage is one page of the register, with cursors to the pages beside it.
 type ProjectPage struct {
-	Rows     []models.ProjectRow
-	Total    int64
-	Page     int
-	PageSize int
+	Rows       []models.ProjectRow
+	Total      int64 // matching projects, counted up to TotalCountCap
+	TotalExact bool  // false when there are more than Total
+	PageSize   int
+	Sort       string // the order the list was read in (see models.ProjectSort)
+	pageLinks
 }
 
-// Pages is the number of pages the query fills.
-func (pg ProjectPage) Pages() int {
-	if pg.PageSize == 0 || pg.Total == 0 {
-		return 1
-	}
-	return int((pg.Total + int64(pg.PageSize) - 1) / int64(pg.PageSize))
-}
-
-// List returns one page of the projects the principal may see, filtered and sorted as asked.
+// List returns one page of the projects the principal may see, filtered and sorted as asked, after (or
+// before) the cursor's position.
 func (s *Projects) List(ctx context.Context, p Principal, f ProjectFilter) (ProjectPage, error) {
-	q, page, size, err := s.query(ctx, p, f)
+	q, size, err := s.query(ctx, p, f)
 	if err != nil {
 		return ProjectPage{}, err
 	}
-	q.Limit, q.Offset = size, (page-1)*size
-	rows, total, err := s.store.Projects(ctx, q)
+	sort := models.ProjectSort(q.Sort, q.Text)
+	c, err := decodeCursor(f.Cursor, sort)
 	if err != nil {
-		return ProjectPage{}, fromStore(err, "list projects")
+		return ProjectPage{}, err
 	}
-	return ProjectPage{Rows: rows, Total: total, Page: page, PageSize: size}, nil
+	since := c.since(s.now())
+	q.From, q.Backward = c.position(), c != nil && c.Backward
+	if c != nil {
+		q.AsOf = since
+	}
+	q.Limit, q.CountUpTo = size, TotalCountCap
+	if len(models.SearchTerms(q.Text)) > 0 {
+		q.CountUpTo = SearchCountCap
+	}
+	list, err := s.store.Projects(ctx, q)
+	if err != nil {
+		return ProjectPage{}, listError(err)
+	}
+	atStart := c == nil || (q.Backward && !list.More)
+	if q.Backward && !list.More && len(list.Rows) < size {
+		// Fewer rows before the cursor than a page: show the first page whole instead.
+		q.From, q.Backward, q.CountUpTo = nil, false, 0
+		first, err := s.store.Projects(ctx, q)
+		if err != nil {
+			return ProjectPage{}, listError(err)
+		}
+		list.Rows, list.More = first.Rows, first.More
+	}
+	page := ProjectPage{Rows: list.Rows, Total: list.Total, TotalExact: list.TotalExact, PageSize: size, Sort: sort}
+	positionOf := func(r models.ProjectRow) models.Position { return models.ProjectPositionOf(sort, r) }
+	page.pageLinks = linkPage(sort, list.Rows, positionOf, c, since, atStart, q.Backward || list.More)
+	return page, nil
 }
 
-// Export returns every project matching the filter (up to MaxExportRows), for a CSV download.
-func (s *Projects) Export(ctx context.Context, p Principal, f ProjectFilter) ([]models.ProjectRow, error) {
-	q, _, _, err := s.query(ctx, p, f)
+// AwaitingCount is how many submitted projects wait for the principal's decision, counted up to cap: the
+// number the navigation shows, from one count and no rows.
+func (s *Projects) AwaitingCount(ctx context.Context, p Principal, upTo int) (int64, error) {
+	q, _, err := s.query(ctx, p, ProjectFilter{AwaitingMe: true})
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
-	q.Limit = MaxExportRows
-	rows, _, err := s.store.Projects(ctx, q)
-	return rows, fromStore(err, "export projects")
+	n, _, err := s.store.CountProjects(ctx, q, upTo)
+	return n, fromStore(err, "count projects awaiting a decision")
+}
+
+func listError(err error) error {
+	if errors.Is(err, models.ErrBadPosition) {
+		return badCursor()
+	}
+	return fromStore(err, "list projects")
 }
 
 // query turns a filter into a store query limited to what the principal may see.
-func (s *Projects) query(ctx context.Context, p Principal, f ProjectFilter) (models.ProjectQuery, int, int, error) {
+func (s *Projects) query(ctx context.Context, p Principal, f ProjectFilter) (models.ProjectQuery, int, error) {
 	if !p.Can(ActionViewProjects) {
-		return models.ProjectQuery{}, 0, 0, ErrForbidden
+		return models.ProjectQuery{}, 0, ErrForbidden
 	}
 	q := models.ProjectQuery{Scope: visibleScope(p), Text: strings.TrimSpace(f.Text), Sort: f.Sort}
 	if p.OnlyOwnProjects() {
@@ -82,7 +112,7 @@ func (s *Projects) query(ctx context.Context, p Principal, f ProjectFilter) (mod
 	}
 	verr := &ValidationError{}
 	if err := s.filterTenant(ctx, p, f.Tenant, &q); err != nil {
-		return q, 0, 0, err
+		return q, 0, err
 	}
 	filterStatus(f.Status, &q, verr)
 	if f.Sector != "" && !knownSector(f.Sector) {
@@ -96,18 +126,17 @@ func (s *Projects) query(ctx context.Context, p Principal, f ProjectFilter) (mod
 		}
 		q.LeadOrganisationID = id
 	}
-	if _, ok := models.ProjectSorts[f.Sort]; !ok {
-		verr.Add("sort", "Sort by reference, title, status, grant or updated")
+	if models.ProjectSort(f.Sort, f.Text) == "" {
+		verr.Add("sort", "Sort by relevance, reference, title, status, grant or updated")
 	}
 	if f.AwaitingMe {
 		if !p.Can(ActionDecideProjects) {
-			return q, 0, 0, ErrForbidden
+			return q, 0, ErrForbidden
 		}
 		q.Statuses, q.NotSubmittedBy = []models.ProjectStatus{models.StatusSubmitted}, p.UserID
 	}
-	page := positive(f.Page, 1, 1_000_000, "page", verr)
 	size := positive(f.PageSize, DefaultPageSize, MaxPageSize, "page_size", verr)
-	return q, page, size, verr.OrNil()
+	return q, size, verr.OrNil()
 }
 
 // filterTenant narrows a central principal's query to one tenant. Others may name only their own tenant:

@@ -42,8 +42,11 @@ func TestProjectList_FiltersByAcceleratorStatusSectorLeadOrganisationAndText(t *
 			{"by lead organisation", gm, app.ProjectFilter{LeadOrganisation: strconv.FormatInt(university.ID, 10)}, []string{"Graphene inks"}},
 			{"text in the summary, any case", gm, app.ProjectFilter{Text: "  WEARABLES "}, []string{"Graphene inks"}},
 			{"text in the reference", approver, app.ProjectFilter{Text: "wm-2024"}, []string{"Battery line"}},
-			{"percent sign matches itself", gm, app.ProjectFilter{Text: "100%"}, []string{"Recycled steel: 100% scrap"}},
-			{"underscore matches itself", gm, app.ProjectFilter{Text: "l_x"}, []string{"Model_X trials"}},
+			{"punctuation is ignored; words match from their start", gm, app.ProjectFilter{Text: "100%"}, []string{"Recycled steel: 100% scrap", "Recycled steel: 1000 tonnes"}},
+			{"every word, in any order", gm, app.ProjectFilter{Text: "trials x"}, []string{"Model_X trials"}},
+			{"the start of a word", gm, app.ProjectFilter{Text: "graph"}, []string{"Graphene inks"}},
+			{"not the middle of a word", gm, app.ProjectFilter{Text: "raphene"}, []string{}},
+			{"no words at all is no search", gm, app.ProjectFilter{Text: "%_-", Sector: "net_zero"}, []string{"Heat pump pilot"}},
 			{"filters combine", gm, app.ProjectFilter{Text: "recycled", Status: "draft", Sector: "advanced_materials"}, []string{"Recycled steel: 100% scrap", "Recycled steel: 1000 tonnes"}},
 			{"nothing matches", gm, app.ProjectFilter{Text: "battery"}, []string{}},
 		}
@@ -110,9 +113,7 @@ func TestProjectList_SortsByEveryKeyBothWays(t *testing.T) {
 			"status":     {"Charlie", "Bravo", "Alpha"}, // approved, draft, submitted
 			"-status":    {"Alpha", "Bravo", "Charlie"},
 		}
-		if len(orders) != len(models.ProjectSorts) {
-			t.Errorf("%d sort keys tested, %d offered", len(orders), len(models.ProjectSorts))
-		}
+		orders["relevance"] = orders["-updated"] // relevance without search words is the default order
 		for sort, want := range orders {
 			if diff := cmp.Diff(want, listTitles(t, r, manager, app.ProjectFilter{Sort: sort})); diff != "" {
 				t.Errorf("sort %q (-want +got):\n%s", sort, diff)
@@ -130,10 +131,7 @@ func TestProjectList_RefusesUnknownChoicesAndPagesOutOfBoundsByField(t *testing.
 		{app.ProjectFilter{Sector: "alchemy"}, map[string]string{"sector": "Select a sector from the list"}},
 		{app.ProjectFilter{LeadOrganisation: "abc"}, map[string]string{"lead_organisation": "Select a lead organisation from the list"}},
 		{app.ProjectFilter{LeadOrganisation: "0"}, map[string]string{"lead_organisation": "Select a lead organisation from the list"}},
-		{app.ProjectFilter{Sort: "budget"}, map[string]string{"sort": "Sort by reference, title, status, grant or updated"}},
-		{app.ProjectFilter{Page: "0"}, map[string]string{"page": "Enter a whole number from 1 to 1000000"}},
-		{app.ProjectFilter{Page: "1000001"}, map[string]string{"page": "Enter a whole number from 1 to 1000000"}},
-		{app.ProjectFilter{Page: "two"}, map[string]string{"page": "Enter a whole number from 1 to 1000000"}},
+		{app.ProjectFilter{Sort: "budget"}, map[string]string{"sort": "Sort by relevance, reference, title, status, grant or updated"}},
 		{app.ProjectFilter{PageSize: "0"}, map[string]string{"page_size": "Enter a whole number from 1 to 100"}},
 		{app.ProjectFilter{PageSize: "101"}, map[string]string{"page_size": "Enter a whole number from 1 to 100"}},
 		{app.ProjectFilter{PageSize: "-5"}, map[string]string{"page_size": "Enter a whole number from 1 to 100"}},
@@ -150,27 +148,74 @@ func TestProjectList_RefusesUnknownChoicesAndPagesOutOfBoundsByField(t *testing.
 	})
 }
 
-func TestProjectList_PagesThroughTheRegister(t *testing.T) {
+func TestProjectList_PagesThroughTheRegisterByCursor(t *testing.T) {
 	modeltest.ForEachDatabase(t, func(t *testing.T, db *models.Database) {
 		r := newRegister(t, db)
 		manager := r.as(t, "demo-gm-manager")
 		for _, title := range []string{"A", "B", "C", "D", "E"} {
 			r.newProject(t, manager, titled(title))
 		}
-		for page, want := range map[string][]string{"1": {"A", "B"}, "2": {"C", "D"}, "3": {"E"}, "4": {}} {
-			got, err := r.projects.List(context.Background(), manager, app.ProjectFilter{Sort: "title", Page: page, PageSize: "2"})
+		list := func(cursor string) app.ProjectPage {
+			t.Helper()
+			page, err := r.projects.List(context.Background(), manager, app.ProjectFilter{Sort: "title", Cursor: cursor, PageSize: "2"})
 			if err != nil {
 				t.Fatal(err)
 			}
-			titles := []string{}
-			for _, row := range got.Rows {
-				titles = append(titles, row.Title)
-			}
-			if diff := cmp.Diff(want, titles); diff != "" || got.Total != 5 || got.Pages() != 3 {
-				t.Errorf("page %s of %d (total %d): (-want +got):\n%s", page, got.Pages(), got.Total, diff)
+			return page
+		}
+		first := list("")
+		second := list(first.Next)
+		third := list(second.Next)
+		back := list(third.Previous)
+		for _, c := range []struct {
+			name       string
+			page       app.ProjectPage
+			want       []string
+			prev, next bool
+		}{
+			{"first", first, []string{"A", "B"}, false, true},
+			{"second", second, []string{"C", "D"}, true, true},
+			{"third", third, []string{"E"}, true, false},
+			{"back from the third", back, []string{"C", "D"}, true, true},
+			{"back from the second", list(second.Previous), []string{"A", "B"}, false, true},
+		} {
+			if diff := cmp.Diff(c.want, titlesOf(c.page)); diff != "" || c.page.Total != 5 || !c.page.TotalExact ||
+				(c.page.Previous != "") != c.prev || (c.page.Next != "") != c.next {
+				t.Errorf("%s page: total %d, previous %q, next %q (-want +got):\n%s", c.name, c.page.Total, c.page.Previous, c.page.Next, diff)
 			}
 		}
 	})
+}
+
+func TestProjectList_RefusesABrokenOrForeignCursorAsMalformed(t *testing.T) {
+	modeltest.ForEachDatabase(t, func(t *testing.T, db *models.Database) {
+		r := newRegister(t, db)
+		manager := r.as(t, "demo-gm-manager")
+		r.newProject(t, manager, titled("A"))
+		r.newProject(t, manager, titled("B"))
+		byTitle, err := r.projects.List(context.Background(), manager, app.ProjectFilter{Sort: "title", PageSize: "1"})
+		if err != nil || byTitle.Next == "" {
+			t.Fatalf("first page: %v, next %q", err, byTitle.Next)
+		}
+		for name, f := range map[string]app.ProjectFilter{
+			"not base64":             {Cursor: "!!!"},
+			"not JSON":               {Cursor: "bm90IGpzb24"},
+			"another order's cursor": {Sort: "grant", Cursor: byTitle.Next},
+			"a cursor cut short":     {Sort: "title", Cursor: byTitle.Next[:len(byTitle.Next)-3]},
+		} {
+			if _, err := r.projects.List(context.Background(), manager, f); !errors.Is(err, app.ErrMalformed) {
+				t.Errorf("%s: %v, want ErrMalformed", name, err)
+			}
+		}
+	})
+}
+
+func titlesOf(page app.ProjectPage) []string {
+	titles := []string{}
+	for _, row := range page.Rows {
+		titles = append(titles, row.Title)
+	}
+	return titles
 }
 
 func TestProjectList_AwaitingDecisionLeavesOutWhatTheApproverSubmitted(t *testing.T) {

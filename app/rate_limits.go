@@ -32,6 +32,10 @@ const (
 	LimitAPI             Limit = "api"
 )
 
+// LimitExports is the refusal of a register export beyond the exports one process prepares at once
+// (Settings.ExportConcurrency): a limit of the process, not counted in the database.
+const LimitExports Limit = "exports"
+
 // RateLimits are the portal's rate limits. The counts live in the database, so they hold however many
 // portal processes serve behind a load balancer.
 type RateLimits struct {

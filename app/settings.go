@@ -7,9 +7,12 @@ type Settings struct {
 	SupportEmail string
 	// RateLimits are the limits on sign-ins, forms and the API (DefaultRateLimits).
 	RateLimits RateLimits
+	// ExportConcurrency is how many register exports one portal process prepares at once; one more is
+	// asked to try again shortly.
+	ExportConcurrency int
 }
 
 // DefaultSettings returns the settings a portal runs with when the configuration file says nothing.
 func DefaultSettings() Settings {
-	return Settings{SupportEmail: "portal-support@example.org", RateLimits: DefaultRateLimits()}
+	return Settings{SupportEmail: "portal-support@example.org", RateLimits: DefaultRateLimits(), ExportConcurrency: 16}
 }

@@ -60,8 +60,13 @@ func newAPIOrganisation(o models.Organisation) apiOrganisation {
 	}
 }
 
-// apiListOrganisations lists the organisations the caller may see; tenant_id narrows a central caller's list.
+// apiListOrganisations lists the organisations the caller may see, by name, a page at a time; tenant_id
+// narrows a central caller's list and q finds part of a name (the pages' organisation pickers ask here).
 func (s *Server) apiListOrganisations(c *gin.Context) {
+	if err := apiNoPageNumbers(c); err != nil {
+		s.fail(c, err)
+		return
+	}
 	var tenantID int64
 	if text := c.Query("tenant_id"); text != "" {
 		var err error
@@ -70,14 +75,16 @@ func (s *Server) apiListOrganisations(c *gin.Context) {
 			return
 		}
 	}
-	orgs, err := s.organisations.List(c.Request.Context(), mustPrincipal(c), tenantID)
+	page, err := s.organisations.Page(c.Request.Context(), mustPrincipal(c), app.OrganisationFilter{
+		TenantID: tenantID, Text: c.Query("q"), Cursor: c.Query("cursor"), PageSize: c.Query("page_size"),
+	})
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	n := len(orgs)
-	out := apiList[apiOrganisation]{Data: make([]apiOrganisation, 0, n), Meta: apiPageMeta{int64(n), 1, n, 1}}
-	for _, o := range orgs {
+	out := apiList[apiOrganisation]{Data: make([]apiOrganisation, 0, len(page.Rows))}
+	out.Meta, out.Links = newAPIPageMeta(c, page.PageSize, page.Total, page.TotalExact, page.Next, page.Previous)
+	for _, o := range page.Rows {
 		out.Data = append(out.Data, newAPIOrganisation(o))
 	}
 	c.JSON(http.StatusOK, out)

@@ -9,32 +9,74 @@ import (
 	"github.com/innovation-accelerators/portal/app"
 )
 
-// apiList is a page of a collection and where it sits in the whole.
+// apiList is a page of a collection, where it sits in the whole, and the links to the pages beside it.
 type apiList[T any] struct {
-	Data []T         `json:"data"`
-	Meta apiPageMeta `json:"meta"`
+	Data  []T         `json:"data"`
+	Meta  apiPageMeta `json:"meta"`
+	Links apiLinks    `json:"links"`
 }
 
+// apiPageMeta says how many records match (counted up to 10,000: total_exact is false beyond) and holds
+// the opaque cursors of the pages beside this one (null where there is none).
 type apiPageMeta struct {
-	Total    int64 `json:"total"`
-	Page     int   `json:"page"`
-	PageSize int   `json:"page_size"`
-	Pages    int   `json:"pages"`
+	PageSize       int     `json:"page_size"`
+	Total          int64   `json:"total"`
+	TotalExact     bool    `json:"total_exact"`
+	NextCursor     *string `json:"next_cursor"`
+	PreviousCursor *string `json:"previous_cursor"`
+}
+
+// apiLinks are the addresses of the pages beside this one, with the same query and the cursor set.
+type apiLinks struct {
+	Next     *string `json:"next"`
+	Previous *string `json:"previous"`
+}
+
+func newAPIPageMeta(c *gin.Context, size int, total int64, exact bool, next, previous string) (apiPageMeta, apiLinks) {
+	meta := apiPageMeta{PageSize: size, Total: total, TotalExact: exact}
+	var links apiLinks
+	if next != "" {
+		meta.NextCursor, links.Next = &next, apiCursorLink(c, next)
+	}
+	if previous != "" {
+		meta.PreviousCursor, links.Previous = &previous, apiCursorLink(c, previous)
+	}
+	return meta, links
+}
+
+func apiCursorLink(c *gin.Context, cursor string) *string {
+	q := c.Request.URL.Query()
+	q.Set("cursor", cursor)
+	link := c.Request.URL.Path + "?" + q.Encode()
+	return &link
+}
+
+// apiNoPageNumbers refuses the page numbers of the API before it paged by cursor, saying what to do instead.
+func apiNoPageNumbers(c *gin.Context) error {
+	if c.Query("page") == "" {
+		return nil
+	}
+	return &app.ValidationError{Fields: map[string]string{"page": "Pages have no numbers: follow links.next, or send meta.next_cursor as cursor"}}
 }
 
 // apiListProjects lists the projects the caller may see, filtered as app.ProjectFilter reads the query.
 func (s *Server) apiListProjects(c *gin.Context) {
+	if err := apiNoPageNumbers(c); err != nil {
+		s.fail(c, err)
+		return
+	}
 	f := app.ProjectFilter{
 		Tenant: c.Query("tenant"), Status: c.Query("status"), Sector: c.Query("sector"),
 		LeadOrganisation: c.Query("lead_organisation"), Text: c.Query("q"), Sort: c.Query("sort"),
-		Page: c.Query("page"), PageSize: c.Query("page_size"),
+		Cursor: c.Query("cursor"), PageSize: c.Query("page_size"),
 	}
 	page, err := s.projects.List(c.Request.Context(), mustPrincipal(c), f)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	out := apiList[apiProject]{Data: []apiProject{}, Meta: apiPageMeta{page.Total, page.Page, page.PageSize, page.Pages()}}
+	out := apiList[apiProject]{Data: make([]apiProject, 0, len(page.Rows))}
+	out.Meta, out.Links = newAPIPageMeta(c, page.PageSize, page.Total, page.TotalExact, page.Next, page.Previous)
 	for _, row := range page.Rows {
 		out.Data = append(out.Data, newAPIProject(row.Project, row.TenantName, row.LeadOrganisationName))
 	}

@@ -105,6 +105,9 @@ func classifyApp(err error) failure {
 	case errors.Is(err, app.ErrBusy):
 		return failure{http.StatusServiceUnavailable, "busy", "The database is busy with other changes; retry in a moment",
 			"The service is busy: try again in a moment", "errors/server_error"}
+	case errors.Is(err, app.ErrMalformed):
+		return failure{http.StatusBadRequest, "bad_request", "A value the portal wrote for this request (a page cursor) was changed or broken; start again from the first page",
+			"The request could not be understood", "errors/bad_request"}
 	case isValidation(err):
 		return failure{http.StatusUnprocessableEntity, "validation_failed", "Some fields are not right: see fields",
 			"Check the highlighted fields", "errors/bad_request"}

@@ -3,6 +3,8 @@ package handlers
 import (
 	"fmt"
 	"net/http"
+	"net/url"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -12,53 +14,68 @@ import (
 
 type organisationsPage struct {
 	basePage
-	Organisations []models.Organisation
-	TenantNames   map[int64]string
-	Tenants       []models.Tenant // central roles choose whose organisations to see
-	Tenant        string          // the chosen tenant's slug, "" for all
-	CanAdd        bool
+	Result      app.OrganisationPage
+	TenantNames map[int64]string
+	Tenants     []models.Tenant // central roles choose whose organisations to see
+	Tenant      string          // the chosen tenant's slug, "" for all
+	Text        string          // part of a name to find
+	Pagination  pagination
+	FirstHref   string
+	CanAdd      bool
 }
 
-// organisationsIndex lists the organisations the principal may see; central roles may narrow it to one tenant.
+// organisationsIndex lists the organisations the principal may see by name, a page at a time; central
+// roles may narrow it to one tenant, and anyone may find part of a name.
 func (s *Server) organisationsIndex(c *gin.Context) {
+	if redirectedFromPageNumber(c) {
+		return
+	}
 	p := mustPrincipal(c)
-	slug := c.Query("tenant")
-	view, err := s.organisationsOf(c, p, slug)
+	slug, text := c.Query("tenant"), strings.TrimSpace(c.Query("q"))
+	tenants, err := s.organisations.Tenants(c.Request.Context(), p)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	tenantID, err := tenantIDOf(tenants, slug)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	result, err := s.organisations.Page(c.Request.Context(), p, app.OrganisationFilter{TenantID: tenantID, Text: text, Cursor: c.Query("cursor")})
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
 	page := organisationsPage{
-		basePage: s.newBasePage(c, "Organisations"), Organisations: view.organisations, TenantNames: tenantNames(view.tenants),
-		Tenant: slug, CanAdd: p.CanIn(app.ActionManageOrganisations, p.TenantID),
+		basePage: s.newBasePage(c, "Organisations"), Result: result, TenantNames: tenantNames(tenants),
+		Tenant: slug, Text: text, CanAdd: p.CanIn(app.ActionManageOrganisations, p.TenantID),
+		FirstHref: "/organisations" + organisationsQuery(slug, text, ""),
+	}
+	if result.Previous != "" {
+		page.Pagination.Previous = "/organisations" + organisationsQuery(slug, text, result.Previous)
+	}
+	if result.Next != "" {
+		page.Pagination.Next = "/organisations" + organisationsQuery(slug, text, result.Next)
 	}
 	if p.IsCentral() {
-		page.Tenants = view.tenants
+		page.Tenants = tenants
 	}
 	s.renderPage(c, http.StatusOK, "organisations/index", page)
 }
 
-// tenantOrganisations are the tenants a principal may choose between and the organisations of the one chosen
-// (of all of them when none is).
-type tenantOrganisations struct {
-	tenants       []models.Tenant
-	organisations []models.Organisation
-}
-
-// organisationsOf reads the tenants the principal may see and the organisations of the tenant the slug
-// chooses; a slug outside the principal's reach is not found.
-func (s *Server) organisationsOf(c *gin.Context, p app.Principal, slug string) (tenantOrganisations, error) {
-	ctx := c.Request.Context()
-	tenants, err := s.organisations.Tenants(ctx, p)
-	if err != nil {
-		return tenantOrganisations{}, err
+// organisationsQuery writes the organisations list's query back into an address ("" or "?…").
+func organisationsQuery(slug, text, cursor string) string {
+	q := url.Values{}
+	for key, value := range map[string]string{"tenant": slug, "q": text, "cursor": cursor} {
+		if value != "" {
+			q.Set(key, value)
+		}
 	}
-	tenantID, err := tenantIDOf(tenants, slug)
-	if err != nil {
-		return tenantOrganisations{}, err
+	if len(q) == 0 {
+		return ""
 	}
-	orgs, err := s.organisations.List(ctx, p, tenantID)
-	return tenantOrganisations{tenants: tenants, organisations: orgs}, err
+	return "?" + q.Encode()
 }
 
 // tenantIDOf finds a chosen tenant among those offered; a slug that is not offered is not found.

@@ -27,6 +27,15 @@ func tableRows(page *portaltest.Response, selector string) []string {
 	return rows
 }
 
+// projectTitles reads the titles of a page of the register (each cell also names the lead organisation).
+func projectTitles(page *portaltest.Response) []string {
+	var titles []string
+	for _, title := range page.Doc.Find(`[data-testid="projects"] tbody [data-testid="project-title"]`).EachIter() {
+		titles = append(titles, strings.Join(strings.Fields(title.Text()), " "))
+	}
+	return titles
+}
+
 // columnOf reads one column of a table's body rows.
 func columnOf(page *portaltest.Response, selector string, column int) []string {
 	var cells []string

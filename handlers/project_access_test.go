@@ -67,7 +67,7 @@ func TestProjectPages_AProjectLeadSeesOnlyTheProjectsTheyLead(t *testing.T) {
 		other := registerTestProject(t, portal, manager.principal, org.ID, func(in *app.ProjectInput) { in.Title = "Quasar sensors" })
 		before := portal.RowCounts(t)
 
-		if got := columnOf(helen.Get("/projects?q=quasar"), `[data-testid="projects"]`, 1); !slices.Equal(got, []string{"Quasar coatings"}) {
+		if got := projectTitles(helen.Get("/projects?q=quasar")); !slices.Equal(got, []string{"Quasar coatings"}) {
 			t.Errorf("the lead's register finds %q, want only Quasar coatings", got)
 		}
 		for _, row := range tableRows(helen.Get("/projects"), `[data-testid="projects"]`) {

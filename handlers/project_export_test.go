@@ -33,12 +33,13 @@ func TestProjectExport_FollowsTheFilterAndNeutralisesFormulas(t *testing.T) {
 		}
 		var got [][]string
 		for _, rec := range readCSV(t, r)[1:] {
-			got = append(got, []string{rec[1], rec[3], rec[4], rec[5], rec[10]})
+			got = append(got, []string{rec[1], rec[3], rec[5], rec[6], rec[12]})
 		}
+		// In reference order, which is the order they were registered in.
 		want := [][]string{
+			{"'=HYPERLINK(\"http://evil.example\")", "'=Evil Org", "Draft", "Other: =1+1", "1234.50"},
 			{"'+cmd|' /C calc'!A0", "'=Evil Org", "Draft", "Other: =1+1", "1234.50"},
 			{"'-2+3", "'=Evil Org", "Draft", "Other: =1+1", "1234.50"},
-			{"'=HYPERLINK(\"http://evil.example\")", "'=Evil Org", "Draft", "Other: =1+1", "1234.50"},
 			{"'@SUM(A1:A9)", "'=Evil Org", "Draft", "Other: =1+1", "1234.50"},
 		}
 		if diff := cmp.Diff(want, got); diff != "" {

@@ -135,7 +135,7 @@ func takeStep(t *testing.T, b *portaltest.Browser, project, step, reason, flash,
 // awaitingTitles lists the titles in the approver's queue.
 func awaitingTitles(t *testing.T, approver *portaltest.Browser) []string {
 	t.Helper()
-	return columnOf(approver.Get("/projects/awaiting-decision"), `[data-testid="projects"]`, 1)
+	return projectTitles(approver.Get("/projects/awaiting-decision"))
 }
 
 // checkAwaiting checks the count on the approver's navigation link and whether the project is queued.
@@ -149,7 +149,7 @@ func checkAwaiting(t *testing.T, approver *portaltest.Browser, count int, title 
 	if got := queue.Text(`#navigation a[href="/projects/awaiting-decision"]`); got != want {
 		t.Errorf("navigation link %q, want %q", got, want)
 	}
-	if got := slices.Contains(columnOf(queue, `[data-testid="projects"]`, 1), title); got != queued {
+	if got := slices.Contains(projectTitles(queue), title); got != queued {
 		t.Errorf("%q in the queue: %v, want %v", title, got, queued)
 	}
 }

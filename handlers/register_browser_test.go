@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/innovation-accelerators/portal/app"
 	"github.com/innovation-accelerators/portal/handlers/portaltest"
@@ -91,5 +92,44 @@ func TestBrowser_ApproverPagesPassAxe(t *testing.T) {
 	)
 	if err != nil {
 		t.Fatalf("browser journey: %v", err)
+	}
+}
+
+// The lead organisation picker with JavaScript: typing part of a name lists matching organisations from
+// the API, the arrow keys and Enter choose one, and the filter then uses it. At 1,280 pixels the register's
+// table fits its container whole.
+func TestBrowser_OrganisationPickerSuggestsAndTheRegisterFitsTheWindow(t *testing.T) {
+	ctx, portal, axe, _, org := registerBrowser(t, "demo-gm-manager")
+	err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(1280, 900),
+		checkedPage(t, portal, axe, "project register at 1,280 pixels", "/projects", `[data-testid="projects"]`),
+	)
+	if err != nil {
+		t.Fatalf("browser journey: %v", err)
+	}
+	fits, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`[...document.querySelectorAll('.portal-table-wrapper')].every(w => w.scrollWidth <= w.clientWidth)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.SendKeys(chromedp.CSS(`#lead_organisation_q`), "salford mat"),
+		chromedp.WaitVisible(chromedp.CSS(`#lead_organisation_q-options [role="option"]`)),
+		checkAccessibility(t, axe, "organisation picker with suggestions"),
+		chromedp.SendKeys(chromedp.CSS(`#lead_organisation_q`), kb.ArrowDown+kb.Enter),
+	)
+	if err != nil {
+		t.Fatalf("browser journey: %v", err)
+	}
+	// Enter chooses the organisation; the browser may also send the form (chromedp types Enter as a separate
+	// character), and then the page it answers holds the same choice.
+	chosen, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('input[name="lead_organisation"]').value`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !fits {
+		t.Error("the register's table overflows its container at 1,280 pixels")
+	}
+	if chosen != fmt.Sprint(org) {
+		t.Errorf("the picker chose organisation %q, want %d", chosen, org)
 	}
 }

@@ -9,7 +9,8 @@ import (
 
 // OrganisationService keeps the organisations register.
 type OrganisationService interface {
-	List(ctx context.Context, p app.Principal, tenantID int64) ([]models.Organisation, error)
+	Page(ctx context.Context, p app.Principal, f app.OrganisationFilter) (app.OrganisationPage, error)
+	Find(ctx context.Context, p app.Principal, tenantID int64, text string, limit int) ([]models.Organisation, error)
 	Get(ctx context.Context, p app.Principal, id int64) (models.Organisation, error)
 	Create(ctx context.Context, p app.Principal, in app.OrganisationInput) (models.Organisation, error)
 	Update(ctx context.Context, p app.Principal, id int64, in app.OrganisationInput) (models.Organisation, error)
@@ -21,7 +22,8 @@ type OrganisationService interface {
 // ProjectService keeps the project register and its workflow.
 type ProjectService interface {
 	List(ctx context.Context, p app.Principal, f app.ProjectFilter) (app.ProjectPage, error)
-	Export(ctx context.Context, p app.Principal, f app.ProjectFilter) ([]models.ProjectRow, error)
+	AwaitingCount(ctx context.Context, p app.Principal, upTo int) (int64, error)
+	Export(ctx context.Context, p app.Principal, f app.ProjectFilter, each func(app.ExportedProject) error) error
 	Get(ctx context.Context, p app.Principal, id int64) (app.ProjectDetail, error)
 	GetByReference(ctx context.Context, p app.Principal, reference string) (app.ProjectDetail, error)
 	Choices(ctx context.Context, p app.Principal) (app.FormChoices, error)

@@ -59,7 +59,8 @@ func (s *Server) router() (*gin.Engine, error) {
 	signedIn.POST("/organisations/:id", s.organisationUpdate)
 
 	signedIn.GET("/projects", s.projectsIndex)
-	signedIn.GET("/projects.csv", s.projectsExport)
+	signedIn.GET("/projects.csv", s.projectsExport(newCSVSheet, 1))
+	signedIn.GET("/projects.xlsx", s.projectsExport(newXLSXSheet, xlsxExportWeight))
 	signedIn.GET(awaitingPath, s.projectsAwaitingDecision)
 	signedIn.GET("/projects/new", s.projectNew)
 	signedIn.POST("/projects", s.projectCreate)

@@ -18,7 +18,7 @@ func BenchmarkProjectList_RowLevelSecurity(b *testing.B) {
 	if len(modeltest.Dialects()) < 2 {
 		b.Skip(modeltest.PostgresURLVariable + " is not set: row-level security is PostgreSQL's")
 	}
-	portal := portaltest.Start(b, modeltest.New(b, migrations.Postgres), portaltest.Options{})
+	portal := portaltest.Start(b, modeltest.New(b, migrations.Postgres), portaltest.Options{RateLimits: unlimited()})
 	portaltest.FillRegister(b, portal, benchTenants, benchProjectsPerTenant)
 	var tables []string
 	if err := portal.Superuser.Raw(`SELECT relname FROM pg_class WHERE relrowsecurity AND relnamespace = current_schema()::regnamespace`).

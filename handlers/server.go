@@ -21,6 +21,7 @@ type Config struct {
 	TrustedProxies      []string     // addresses whose X-Forwarded-For is believed; none by default
 	FormActionOrigins   []string     // identity providers' origins, which sign-in and sign-out redirect to
 	DevIdentityProvider http.Handler // the development identity provider, mounted at /dev-idp/; nil for none
+	ExportConcurrency   int          // exports one process prepares at once; more are told to retry (429)
 	Log                 *slog.Logger
 }
 
@@ -66,6 +67,7 @@ type Server struct {
 	programmes        ProgrammeService
 	limiter           RateLimiter
 	ready             func(ctx context.Context) error
+	exports           exportSlots
 }
 
 // New builds the portal's HTTP handler: the Gin router inside the security headers.
@@ -95,6 +97,7 @@ func New(cfg Config, svc Services) (http.Handler, error) {
 		identity: svc.Identity, people: svc.People, overview: svc.Overview,
 		organisations: svc.Organisations, projects: svc.Projects, apiTokens: svc.APITokens,
 		auditTrailService: svc.AuditTrail, programmes: svc.Programmes, limiter: svc.RateLimiter, ready: svc.Ready,
+		exports: newExportSlots(cfg.ExportConcurrency),
 	}
 	engine, err := s.router()
 	if err != nil {

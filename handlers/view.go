@@ -3,6 +3,7 @@ package handlers
 import (
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -24,8 +25,16 @@ type basePage struct {
 
 type navItem struct {
 	Label, Href string
-	Count       int // shown after the label when above zero, e.g. the projects awaiting a decision
+	Count       int // shown after the label when above zero, e.g. the projects awaiting a decision ("99+" beyond 99)
 	Current     bool
+}
+
+// CountText is the count as the badge shows it: "99+" beyond what it counts to.
+func (n navItem) CountText() string {
+	if n.Count > awaitingBadgeCap {
+		return strconv.Itoa(awaitingBadgeCap) + "+"
+	}
+	return strconv.Itoa(n.Count)
 }
 
 // newBasePage fills the base from the request.
@@ -38,18 +47,22 @@ func (s *Server) newBasePage(c *gin.Context, title string) basePage {
 	return b
 }
 
-// awaitingCount is how many projects wait for the principal's decision; 0 when they decide none or the
-// count cannot be read (the navigation must not fail a page).
+// awaitingBadgeCap is the most the navigation badge counts to; it shows "99+" beyond.
+const awaitingBadgeCap = 99
+
+// awaitingCount is how many projects wait for the principal's decision, from one capped count (no rows);
+// 0 when they decide none or the count cannot be read: the navigation must not fail a page, but the
+// failure is logged.
 func (s *Server) awaitingCount(c *gin.Context, p app.Principal) int {
 	if !p.Can(app.ActionDecideProjects) {
 		return 0
 	}
-	page, err := s.projects.List(c.Request.Context(), p, app.ProjectFilter{AwaitingMe: true, PageSize: "1"})
+	n, err := s.projects.AwaitingCount(c.Request.Context(), p, awaitingBadgeCap+1)
 	if err != nil {
 		s.log.WarnContext(c.Request.Context(), "count the projects awaiting a decision", "error", err)
 		return 0
 	}
-	return int(page.Total)
+	return int(n)
 }
 
 // navigationFor lists the sections a principal can open, marking the one the path is in (the longest match).

@@ -14,6 +14,7 @@ import (
 	"github.com/glebarez/sqlite"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
+	"gorm.io/plugin/dbresolver"
 
 	"github.com/innovation-accelerators/portal/migrations"
 )
@@ -22,13 +23,26 @@ import (
 const DefaultSQLiteFile = "portal.db"
 
 // sqlitePragmas turn on what SQLite leaves off by default: foreign keys, write-ahead logging so readers do not
-// block the writer, and a wait instead of an immediate "database is locked".
+// block the writer, and a wait instead of an immediate "database is locked". Transactions take the write
+// lock when they begin, so two never deadlock upgrading a read lock.
 const sqlitePragmas = "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_txlock=immediate"
 
-// Database is an open connection pool and the dialect behind it.
+// sqliteReaderPragmas are the read pool's: it may not write at all (query_only), so a statement sent there by
+// mistake fails instead of competing with the writer.
+const sqliteReaderPragmas = "_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_pragma=query_only(1)"
+
+// sqliteReaders is the size of SQLite's read pool. Under WAL readers never wait for the writer, so pages keep
+// being served while writes queue for the single writer connection.
+const sqliteReaders = 4
+
+// Database is an open connection pool and the dialect behind it. On SQLite it is two pools: one connection
+// that writes (SQLite allows one writer at a time, so writes queue here in Go rather than spinning on the
+// file lock) and a pool of read-only connections that every SELECT outside a transaction goes to. Everything
+// inside Store.Transaction runs on the writer, so a transaction reads its own writes.
 type Database struct {
 	Gorm    *gorm.DB
 	Dialect migrations.Dialect
+	readers *dbresolver.DBResolver // SQLite's read pool; nil on PostgreSQL
 }
 
 // ParseDatabaseURL tells which dialect a PORTAL_DATABASE_URL value names and returns the driver's DSN.
@@ -50,12 +64,14 @@ func ParseDatabaseURL(url string) (migrations.Dialect, string, error) {
 	}
 }
 
-func sqliteDSN(path string) string {
+func sqliteDSN(path string) string { return sqliteFileDSN(path, sqlitePragmas) }
+
+func sqliteFileDSN(path, pragmas string) string {
 	separator := "?"
 	if strings.Contains(path, "?") {
 		separator = "&"
 	}
-	return "file:" + path + separator + sqlitePragmas
+	return "file:" + path + separator + pragmas
 }
 
 // Open connects to the database a URL names and checks it answers.
@@ -82,18 +98,34 @@ func Open(ctx context.Context, url string, log *slog.Logger) (*Database, error) 
 	if err != nil {
 		return nil, err
 	}
+	d := &Database{Gorm: db, Dialect: dialect}
+	if dialect == migrations.SQLite {
+		if d.readers, err = addSQLiteReaders(db, strings.TrimPrefix(strings.SplitN(dsn, "?", 2)[0], "file:")); err != nil {
+			_ = sqlDB.Close()
+			return nil, err
+		}
+	}
 	configurePool(sqlDB, dialect)
-	if err := sqlDB.PingContext(ctx); err != nil {
-		_ = sqlDB.Close()
+	if err := d.Ping(ctx); err != nil {
+		_ = d.Close()
 		return nil, fmt.Errorf("reach %s database: %w", dialect, err)
 	}
-	return &Database{Gorm: db, Dialect: dialect}, nil
+	return d, nil
+}
+
+// addSQLiteReaders opens the read pool beside the writer and routes reads outside transactions to it.
+func addSQLiteReaders(db *gorm.DB, path string) (*dbresolver.DBResolver, error) {
+	readers := dbresolver.Register(dbresolver.Config{Replicas: []gorm.Dialector{sqlite.Open(sqliteFileDSN(path, sqliteReaderPragmas))}})
+	if err := db.Use(readers); err != nil {
+		return nil, fmt.Errorf("open sqlite read pool: %w", err)
+	}
+	readers.SetMaxOpenConns(sqliteReaders) // every pool the resolver knows, the writer too: configurePool narrows it
+	return readers, nil
 }
 
 func configurePool(db *sql.DB, dialect migrations.Dialect) {
 	if dialect == migrations.SQLite {
-		// One writer at a time is all SQLite allows; a small pool keeps readers concurrent under WAL.
-		db.SetMaxOpenConns(4)
+		db.SetMaxOpenConns(1) // the single writer
 		return
 	}
 	db.SetMaxOpenConns(20)
@@ -110,20 +142,42 @@ func (d *Database) Migrate(ctx context.Context) ([]string, error) {
 	return migrations.Up(ctx, sqlDB, d.Dialect)
 }
 
-// Ping checks the database answers, for the readiness probe.
+// Ping checks the database answers (on SQLite, the writer and the read pool), for the readiness probe.
 func (d *Database) Ping(ctx context.Context) error {
 	sqlDB, err := d.Gorm.DB()
 	if err != nil {
 		return err
 	}
-	return sqlDB.PingContext(ctx)
+	if err := sqlDB.PingContext(ctx); err != nil {
+		return err
+	}
+	return d.eachReader(func(r *sql.DB) error { return r.PingContext(ctx) })
 }
 
-// Close releases the connection pool.
+// Close releases the connection pools.
 func (d *Database) Close() error {
 	sqlDB, err := d.Gorm.DB()
 	if err != nil {
 		return err
 	}
-	return sqlDB.Close()
+	readersErr := d.eachReader(func(r *sql.DB) error {
+		if r == sqlDB {
+			return nil
+		}
+		return r.Close()
+	})
+	return errors.Join(readersErr, sqlDB.Close())
+}
+
+// eachReader runs fn on every pool of the read resolver (the writer is among them).
+func (d *Database) eachReader(fn func(*sql.DB) error) error {
+	if d.readers == nil {
+		return nil
+	}
+	return d.readers.Call(func(pool gorm.ConnPool) error {
+		if db, ok := pool.(*sql.DB); ok {
+			return fn(db)
+		}
+		return nil
+	})
 }

@@ -26,7 +26,8 @@ func TestProjectDates_RoundTripExactlyOnBothDatabases(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rows, _, err := store.Projects(ctx, models.ProjectQuery{Scope: models.InTenant(f.tenant.ID), Text: project.Reference, Limit: 1})
+			list, err := store.Projects(ctx, models.ProjectQuery{Scope: models.InTenant(f.tenant.ID), Text: project.Reference, Limit: 1})
+			rows := list.Rows
 			if err != nil || len(rows) != 1 {
 				t.Fatalf("list: %d rows, %v", len(rows), err)
 			}

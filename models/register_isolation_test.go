@@ -41,7 +41,8 @@ func TestRegisterTenantQueries_NeverReturnAnotherTenantsRows(t *testing.T) {
 				return leaked(one(store.ProjectByReference(ctx, models.InTenant(me), theirs.project.Reference)))
 			},
 			"Projects naming their tenant": func() (int, error) {
-				rows, _, err := store.Projects(ctx, models.ProjectQuery{Scope: models.InTenant(me), TenantID: theirs.tenant.ID, Limit: 10})
+				list, err := store.Projects(ctx, models.ProjectQuery{Scope: models.InTenant(me), TenantID: theirs.tenant.ID, Limit: 10})
+				rows := list.Rows
 				return leaked(rows, err)
 			},
 			"ProjectPartners": func() (int, error) { return leaked(store.ProjectPartners(ctx, me, theirs.project.ID)) },

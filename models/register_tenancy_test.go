@@ -43,7 +43,7 @@ func registerScopedMethods(f registerFixture) map[string]tenantScopedCall {
 			return err
 		},
 		"Projects": func(ctx context.Context, s *models.Store, tenantID, _ int64) error {
-			_, _, err := s.Projects(ctx, models.ProjectQuery{Scope: models.InTenant(tenantID), Limit: 10})
+			_, err := s.Projects(ctx, models.ProjectQuery{Scope: models.InTenant(tenantID), Limit: 10})
 			return err
 		},
 		"CreateProject": func(ctx context.Context, s *models.Store, tenantID, _ int64) error {
@@ -133,7 +133,7 @@ func TestRegisterStoreQueries_WithTheZeroScopeAreRefused(t *testing.T) {
 			return err
 		},
 		"Projects": func(ctx context.Context, s *models.Store) error {
-			_, _, err := s.Projects(ctx, models.ProjectQuery{Text: "anything", Limit: 10})
+			_, err := s.Projects(ctx, models.ProjectQuery{Text: "anything", Limit: 10})
 			return err
 		},
 	}

@@ -42,6 +42,8 @@ type fileConfig struct {
 	SupportEmail    string         `json:"support_email"`
 	// RateLimits change some of app.DefaultRateLimits, by name: {"api": {"requests": 600, "per": "1m"}}.
 	RateLimits map[string]fileRateLimit `json:"rate_limits"`
+	// ExportConcurrency is how many register exports a process prepares at once (0: the default).
+	ExportConcurrency int `json:"export_concurrency"`
 }
 
 type fileProvider struct {
@@ -165,6 +167,12 @@ func (cfg *config) applyFile(fc fileConfig, getenv func(string) string) error {
 	}
 	if err := applyRateLimits(&cfg.Settings.RateLimits, fc.RateLimits); err != nil {
 		return err
+	}
+	if fc.ExportConcurrency < 0 || fc.ExportConcurrency > 1000 {
+		return bad("PORTAL_CONFIG export_concurrency", "must be a whole number from 1 to 1000")
+	}
+	if fc.ExportConcurrency > 0 {
+		cfg.Settings.ExportConcurrency = fc.ExportConcurrency
 	}
 	idle, idleSetting := fromEnvOrFile(getenv, "PORTAL_SESSION_IDLE", "session_idle", fc.SessionIdle)
 	absolute, absoluteSetting := fromEnvOrFile(getenv, "PORTAL_SESSION_ABSOLUTE", "session_absolute", fc.SessionAbsolute)

@@ -39,11 +39,11 @@ func TestLoadConfig_Accepts(t *testing.T) {
 				SessionAbsolute: 12 * time.Hour, TrustedProxies: []string{"10.0.0.0/8", "192.168.1.1"}, Settings: app.DefaultSettings()}},
 		{"production with file providers, secrets from variables, lifetimes from the file overridden by variables",
 			vars(production, "PORTAL_CONFIG", file, "GM_SECRET", "gm-s3cret", "PORTAL_SESSION_IDLE", "20m"),
-			map[string]string{file: `{"session_idle": "45m", "session_absolute": "8h", "trusted_proxies": ["10.1.0.0/16"], "support_email": "ia@example.gov.uk",
+			map[string]string{file: `{"session_idle": "45m", "session_absolute": "8h", "trusted_proxies": ["10.1.0.0/16"], "support_email": "ia@example.gov.uk", "export_concurrency": 4,
 				"rate_limits": {"api": {"requests": 1200}, "form_posts": {"requests": 30, "per": "5m"}}, "providers": [
 				{"name": "gm-entra", "display_name": "GMCA account", "issuer": "https://login.microsoftonline.com/gm/v2.0", "client_id": "gm", "client_secret_env": "GM_SECRET", "tenants": ["greater-manchester"]}]}`},
 			config{Production: true, Addr: ":8080", BaseURL: govUK, SessionIdle: 20 * time.Minute, SessionAbsolute: 8 * time.Hour, TrustedProxies: []string{"10.1.0.0/16"},
-				Settings: app.Settings{SupportEmail: "ia@example.gov.uk", RateLimits: withLimits(map[app.Limit]app.RateLimit{
+				Settings: app.Settings{SupportEmail: "ia@example.gov.uk", ExportConcurrency: 4, RateLimits: withLimits(map[app.Limit]app.RateLimit{
 					app.LimitAPI:       {Requests: 1200, Per: time.Minute},
 					app.LimitFormPosts: {Requests: 30, Per: 5 * time.Minute},
 				})},

@@ -61,6 +61,7 @@ func buildPortal(cfg config, db *models.Database, log *slog.Logger) (http.Handle
 	}, nil, handlers.Config{
 		BaseURL: cfg.BaseURL, Development: !cfg.Production, TrustedProxies: cfg.TrustedProxies,
 		FormActionOrigins: providerOrigins(cfg), DevIdentityProvider: devIdentityProvider, Log: log,
+		ExportConcurrency: cfg.Settings.ExportConcurrency,
 	}, db.Ping)
 	return handler, services, err
 }

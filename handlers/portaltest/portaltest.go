@@ -49,6 +49,8 @@ type Options struct {
 	// RateLimits replaces the default limits (app.DefaultRateLimits), e.g. tiny ones to reach, or huge
 	// ones for a benchmark.
 	RateLimits *app.RateLimits
+	// Settings changes the business settings from their defaults.
+	Settings func(*app.Settings)
 }
 
 // Portal is a running test portal.
@@ -113,6 +115,9 @@ func (p *Portal) build(t testing.TB, opts Options) http.Handler {
 	if opts.RateLimits != nil {
 		settings.RateLimits = *opts.RateLimits
 	}
+	if opts.Settings != nil {
+		opts.Settings(&settings)
+	}
 	idp := p.developmentProvider(t, dev, log)
 	if opts.WrapIdentityProvider != nil {
 		idp = opts.WrapIdentityProvider(idp)
@@ -122,6 +127,7 @@ func (p *Portal) build(t testing.TB, opts Options) http.Handler {
 		Providers: providers, SessionIdle: opts.SessionIdle, SessionAbsolute: opts.SessionAbsolute,
 	}, opts.Now, handlers.Config{
 		BaseURL: base, Development: true, TrustedProxies: opts.TrustedProxies, DevIdentityProvider: idp, Log: log,
+		ExportConcurrency: settings.ExportConcurrency,
 	}, p.DB.Ping)
 	if err != nil {
 		t.Fatalf("build the portal: %v", err)
