@@ -77,9 +77,13 @@ func demoProjectProblems(d app.ProjectDetail, manager, approver app.Principal) [
 			problems = append(problems, fmt.Sprintf(format, args...))
 		}
 	}
-	problemIf(p.GrantRequestedPence < 500_000_00 || p.GrantRequestedPence > 5_000_000_00, "grant %d pence outside £0.5m–£5m", p.GrantRequestedPence)
-	problemIf(p.TotalCostPence < p.GrantRequestedPence+p.PrivateCoInvestmentPence, "total cost %d below grant plus private co-investment", p.TotalCostPence)
-	problemIf(p.PrivateCoInvestmentPence <= 0, "no private co-investment")
+	if p.GrantRequestedPence == nil || p.TotalCostPence == nil || p.PrivateCoInvestmentPence == nil || p.StartDate == nil || p.EndDate == nil {
+		return append(problems, "money or dates not given")
+	}
+	grant, total, private := *p.GrantRequestedPence, *p.TotalCostPence, *p.PrivateCoInvestmentPence
+	problemIf(grant < 500_000_00 || grant > 5_000_000_00, "grant %d pence outside £0.5m–£5m", grant)
+	problemIf(total < grant+private, "total cost %d below grant plus private co-investment", total)
+	problemIf(private <= 0, "no private co-investment")
 	problemIf(p.StartDate.Before(time.Date(2023, 4, 1, 0, 0, 0, 0, time.UTC)) || p.EndDate.After(time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)),
 		"dates %s to %s outside FY 2023-24 to 2025-26", p.StartDate.Format(time.DateOnly), p.EndDate.Format(time.DateOnly))
 	problemIf(len(d.Targets) < 2 || len(d.Targets) > 5, "%d targets, want 2 to 5", len(d.Targets))

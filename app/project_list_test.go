@@ -89,7 +89,11 @@ func TestProjectList_SortsByEveryKeyBothWays(t *testing.T) {
 			{at(4), approver, charlie, app.TransitionApprove},
 		}
 		for _, s := range steps {
-			if _, err := s.svc.Transition(ctx, s.who, s.project.ID, s.step, "Sorted", 0); err != nil {
+			current, err := r.store.Project(ctx, models.InTenant(s.project.TenantID), s.project.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.svc.Transition(ctx, s.who, s.project.ID, s.step, "Sorted", current.Version); err != nil {
 				t.Fatal(err)
 			}
 		}

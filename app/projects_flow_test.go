@@ -47,10 +47,11 @@ func TestProjects_WorkflowFromDraftToApprovalThroughAChangeRequest(t *testing.T)
 			{approver, app.TransitionApprove, "Meets the assessment criteria", models.StatusApproved},
 		}
 		for _, s := range steps {
-			got, err := projects.Transition(ctx, s.who, project.ID, s.step, s.reason, 0)
+			got, err := projects.Transition(ctx, s.who, project.ID, s.step, s.reason, project.Version)
 			if err != nil || got.Status != s.want {
 				t.Fatalf("%s: status %s, %v; want %s", s.step, got.Status, err, s.want)
 			}
+			project = got
 		}
 		detail, err := projects.Get(ctx, approver, project.ID)
 		if err != nil {
@@ -59,7 +60,7 @@ func TestProjects_WorkflowFromDraftToApprovalThroughAChangeRequest(t *testing.T)
 		if len(detail.History) != 5 || len(detail.Targets) != 2 || detail.Targets[0].Text == "" {
 			t.Errorf("history %d events, targets %+v", len(detail.History), detail.Targets)
 		}
-		_, err = projects.Transition(ctx, manager, project.ID, app.TransitionSubmit, "", 0)
+		_, err = projects.Transition(ctx, manager, project.ID, app.TransitionSubmit, "", project.Version)
 		var refusal *app.Refusal
 		if !errors.As(err, &refusal) || !errors.Is(err, app.ErrConflict) {
 			t.Errorf("submitting an approved project: %v, want a conflict refusal", err)

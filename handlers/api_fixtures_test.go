@@ -7,6 +7,7 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/innovation-accelerators/portal/app"
@@ -89,9 +90,12 @@ func (a *apiClient) do(method, path string, body any) apiAnswer {
 		a.t.Fatal(err)
 	}
 	req.Header = a.header.Clone()
-	// A test sets Content-Type to "" to send none at all.
+	// A test sets Content-Type to "" to send none at all. A project's PATCH is a JSON Merge Patch.
 	if contentType, set := req.Header["Content-Type"]; !set && body != nil {
 		req.Header.Set("Content-Type", "application/json")
+		if method == http.MethodPatch && strings.HasPrefix(path, "/api/v1/projects/") {
+			req.Header.Set("Content-Type", "application/merge-patch+json")
+		}
 	} else if set && contentType[0] == "" {
 		req.Header.Del("Content-Type")
 	}
@@ -145,6 +149,8 @@ type apiProjectOut struct {
 	Reference           string            `json:"reference"`
 	TenantID            int64             `json:"tenant_id"`
 	Title               string            `json:"title"`
+	Summary             string            `json:"summary"`
+	LeadOrganisationID  int64             `json:"lead_organisation_id"`
 	Status              string            `json:"status"`
 	Version             int               `json:"version"`
 	TotalCost           string            `json:"total_cost"`
@@ -152,6 +158,7 @@ type apiProjectOut struct {
 	PrivateCoInvestment string            `json:"private_co_investment"`
 	StartDate           string            `json:"start_date"`
 	Targets             map[string]string `json:"targets"`
+	Missing             map[string]string `json:"missing_for_submission"`
 	Leads               []apiNamedOut     `json:"leads"`
 	Partners            []apiNamedOut     `json:"partners"`
 	AllowedActions      []string          `json:"allowed_actions"`

@@ -41,13 +41,17 @@ func (s *Server) projectsExport(c *gin.Context) {
 }
 
 func projectRecord(r models.ProjectRow) []string {
-	text := []string{r.Reference, r.Title, r.TenantName, r.LeadOrganisationName, statusLabel(r.Status), sectorText(r.Project), r.LocalAuthorityCode}
+	place := ""
+	if r.LocalAuthorityCode != nil {
+		place = *r.LocalAuthorityCode
+	}
+	text := []string{r.Reference, r.Title, r.TenantName, r.LeadOrganisationName, statusLabel(r.Status), sectorText(r.Project), place}
 	for i := range text {
 		text[i] = app.SafeSpreadsheetCell(text[i])
 	}
 	return append(text,
-		r.StartDate.Format(time.DateOnly), r.EndDate.Format(time.DateOnly),
-		app.FormatPoundsPlain(r.TotalCostPence), app.FormatPoundsPlain(r.GrantRequestedPence),
-		app.FormatPoundsPlain(r.PrivateCoInvestmentPence), r.UpdatedAt.UTC().Format(time.RFC3339),
+		app.DateText(r.StartDate), app.DateText(r.EndDate),
+		app.PoundsText(r.TotalCostPence), app.PoundsText(r.GrantRequestedPence),
+		app.PoundsText(r.PrivateCoInvestmentPence), r.UpdatedAt.UTC().Format(time.RFC3339),
 	)
 }

@@ -21,6 +21,7 @@ func registerFuncs() template.FuncMap {
 		"textField":         newFormField,
 		"dateField":         newDateField,
 		"summaryRow":        newSummaryRow,
+		"projectAnswers":    projectAnswers,
 		"sortHeader":        newSortHeader,
 		"sectorLabel":       app.SectorLabel,
 		"sectorText":        sectorText,

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -58,6 +59,7 @@ var requiredPages = []string{
 	"errors/not_found", "errors/forbidden", "errors/server_error", "errors/bad_request",
 	"organisations/index", "organisations/new", "organisations/show", "organisations/edit",
 	"projects/index", "projects/awaiting_decision", "projects/show", "projects/new", "projects/edit",
+	"projects/submit", "projects/confirm_step", "projects/step_done", "projects/decision", "projects/decision_confirm",
 	"account/tokens",
 }
 
@@ -91,14 +93,46 @@ func templateFuncs(assets *assetSet) template.FuncMap {
 	for name, fn := range (template.FuncMap{
 		"asset":      assets.url,
 		"join":       strings.Join,
-		"money":      app.FormatPounds,
-		"fy":         app.FinancialYearLabel,
+		"lower":      strings.ToLower,
+		"money":      moneyText,
+		"fy":         app.FinancialYearText,
+		"fyRange":    app.FinancialYearsText,
 		"roleLabel":  func(r models.Role) string { return r.Label() },
 		"regionName": app.ITL1RegionName,
-		"date":       func(t interface{ Format(string) string }) string { return t.Format("2 January 2006") },
+		"date":       dateText,
 		"statusText": http.StatusText,
 	}) {
 		funcs[name] = fn
 	}
 	return funcs
+}
+
+// notGiven is what a page shows for a fact a draft has not given yet.
+const notGiven = "Not given"
+
+// moneyText writes an amount of pence for a page, in the GOV.UK style (£1,250,000, or £1,250,000.50 when
+// there are pence); an amount not given yet (a nil *int64) is "Not given".
+func moneyText(amount any) string {
+	switch v := amount.(type) {
+	case int64:
+		return app.FormatMoney(v)
+	case *int64:
+		if v != nil {
+			return app.FormatMoney(*v)
+		}
+	}
+	return notGiven
+}
+
+// dateText writes a date for a page, like 1 April 2024; a date not given yet (a nil *time.Time) is "Not given".
+func dateText(date any) string {
+	switch v := date.(type) {
+	case time.Time:
+		return v.Format("2 January 2006")
+	case *time.Time:
+		if v != nil {
+			return v.Format("2 January 2006")
+		}
+	}
+	return notGiven
 }

@@ -52,7 +52,7 @@ func (s *Server) router() (*gin.Engine, error) {
 	signedIn.GET("/projects/:id", s.projectShow)
 	signedIn.GET("/projects/:id/edit", s.projectEdit)
 	signedIn.POST("/projects/:id", s.projectUpdate)
-	signedIn.POST("/projects/:id/transitions/:action", s.projectTransition)
+	s.projectStepRoutes(signedIn)
 
 	signedIn.GET("/account/tokens", s.tokensPage)
 	signedIn.POST("/account/tokens", s.tokenCreate)

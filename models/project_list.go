@@ -56,9 +56,10 @@ func (s *Store) Projects(ctx context.Context, q ProjectQuery) ([]ProjectRow, int
 		if err := base.Session(&gorm.Session{}).Count(&total).Error; err != nil {
 			return err
 		}
-		return base.Select("projects.*, tenants.name AS tenant_name, organisations.name AS lead_organisation_name").
+		// A draft may not name its lead organisation yet, so the join keeps projects without one.
+		return base.Select("projects.*, tenants.name AS tenant_name, COALESCE(organisations.name, '') AS lead_organisation_name").
 			Joins("JOIN tenants ON tenants.id = projects.tenant_id").
-			Joins("JOIN organisations ON organisations.id = projects.lead_organisation_id").
+			Joins("LEFT JOIN organisations ON organisations.id = projects.lead_organisation_id").
 			Order(order).Limit(q.Limit).Offset(q.Offset).Scan(&rows).Error
 	})
 	return rows, total, translate(err)

@@ -70,12 +70,14 @@ func bulkProject(t models.Tenant, orgID, creatorID int64, i int, now time.Time) 
 	statuses := models.AllProjectStatuses
 	sector := app.Sectors[i%len(app.Sectors)].Code
 	grant := int64(50_000_000 + (i%40)*10_000_000)
+	total, place := grant*2, "E08000003"
+	start, end := time.Date(2024, 4, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)
 	return models.Project{
 		TenantID: t.ID, Reference: fmt.Sprintf("%s-2024-%04d", t.ReferencePrefix, i+1),
 		Title:   fmt.Sprintf("Project %d of %s: applied research in %s", i+1, t.Name, app.SectorLabel(sector)),
-		Summary: "Generated for benchmarks.", LeadOrganisationID: orgID, Sector: sector, SectorOther: otherText(sector),
-		LocalAuthorityCode: "E08000003", StartDate: time.Date(2024, 4, 1, 0, 0, 0, 0, time.UTC), EndDate: time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC),
-		TotalCostPence: grant * 2, GrantRequestedPence: grant, PrivateCoInvestmentPence: grant,
+		Summary: "Generated for benchmarks.", LeadOrganisationID: &orgID, Sector: sector, SectorOther: otherText(sector),
+		LocalAuthorityCode: &place, StartDate: &start, EndDate: &end,
+		TotalCostPence: &total, GrantRequestedPence: &grant, PrivateCoInvestmentPence: &grant,
 		Status: statuses[i%len(statuses)], Version: 1, CreatedByUserID: creatorID,
 		CreatedAt: now, UpdatedAt: now.Add(-time.Duration(i) * time.Minute),
 	}
