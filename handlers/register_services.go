@@ -30,6 +30,7 @@ type ProjectService interface {
 	Patch(ctx context.Context, p app.Principal, id int64, patch app.ProjectPatch) (models.Project, error)
 	Transition(ctx context.Context, p app.Principal, id int64, t app.Transition, reason string, version int) (models.Project, error)
 	EditRefusal(p app.Principal, project models.Project) error
+	OfOrganisation(ctx context.Context, p app.Principal, organisationID int64) ([]models.OrganisationProject, error)
 	StepRefusal(p app.Principal, project models.Project, t app.Transition) error
 	Check(ctx context.Context, p app.Principal, id int64, t app.Transition, reason string) error
 	DecisionView(ctx context.Context, p app.Principal, id int64) (app.DecisionView, error)

@@ -61,6 +61,7 @@ var requiredPages = []string{
 	"projects/index", "projects/awaiting_decision", "projects/show", "projects/new", "projects/edit",
 	"projects/submit", "projects/confirm_step", "projects/step_done", "projects/decision", "projects/decision_confirm",
 	"account/tokens",
+	"service/accessibility", "service/privacy", "service/cookies", "service/contact",
 }
 
 func (r *renderer) require(names ...string) error {

@@ -21,6 +21,7 @@ func (s *Server) router() (*gin.Engine, error) {
 	r.GET("/healthz", s.healthz)
 	r.GET("/readyz", s.readyz)
 	r.GET("/static/:version/*path", s.assets.serve)
+	r.GET("/favicon.ico", s.assets.favicon)
 	if s.cfg.DevIdentityProvider != nil {
 		r.Any("/dev-idp/*path", gin.WrapH(s.cfg.DevIdentityProvider))
 	}
@@ -31,6 +32,7 @@ func (s *Server) router() (*gin.Engine, error) {
 	pages.GET("/auth/callback", s.callback)
 	pages.POST("/logout", s.logout)
 	pages.GET("/signed-out", s.signedOut)
+	s.serviceRoutes(pages)
 
 	signedIn := pages.Group("/", s.requireSignIn)
 	signedIn.GET("/", s.home)

@@ -36,6 +36,8 @@ type Services struct {
 	Organisations OrganisationService
 	Projects      ProjectService
 	APITokens     APITokenService
+	// Settings are the business settings pages show, such as the support e-mail address.
+	Settings app.Settings
 	// Ready reports whether the portal can serve requests (the database answers).
 	Ready func(ctx context.Context) error
 }
@@ -44,7 +46,7 @@ type Services struct {
 func ServicesFrom(s *app.Services, ready func(ctx context.Context) error) Services {
 	return Services{
 		Identity: s.Identity, People: s.People, Overview: s.Overview,
-		Organisations: s.Organisations, Projects: s.Projects, APITokens: s.APITokens, Ready: ready,
+		Organisations: s.Organisations, Projects: s.Projects, APITokens: s.APITokens, Settings: s.Settings, Ready: ready,
 	}
 }
 
@@ -60,6 +62,7 @@ type Server struct {
 	organisations OrganisationService
 	projects      ProjectService
 	apiTokens     APITokenService
+	settings      app.Settings
 	ready         func(ctx context.Context) error
 }
 
@@ -88,7 +91,7 @@ func New(cfg Config, svc Services) (http.Handler, error) {
 	s := &Server{
 		cfg: cfg, log: cfg.Log, pages: pages, assets: assets,
 		identity: svc.Identity, people: svc.People, overview: svc.Overview,
-		organisations: svc.Organisations, projects: svc.Projects, apiTokens: svc.APITokens, ready: svc.Ready,
+		organisations: svc.Organisations, projects: svc.Projects, apiTokens: svc.APITokens, settings: svc.Settings, ready: svc.Ready,
 	}
 	engine, err := s.router()
 	if err != nil {

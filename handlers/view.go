@@ -20,6 +20,8 @@ type basePage struct {
 	Development bool
 	Flash       string
 	Errors      formErrors
+	// SupportEmail is where people write for help, from the business settings.
+	SupportEmail string
 }
 
 type navItem struct {
@@ -30,7 +32,8 @@ type navItem struct {
 
 // newBasePage fills the base from the request.
 func (s *Server) newBasePage(c *gin.Context, title string) basePage {
-	b := basePage{Title: title, RequestID: requestIDOf(c), Development: s.cfg.Development, Flash: s.takeFlash(c)}
+	b := basePage{Title: title, RequestID: requestIDOf(c), Development: s.cfg.Development, Flash: s.takeFlash(c),
+		SupportEmail: s.settings.SupportEmail}
 	if p, ok := principalOf(c); ok {
 		b.Principal = &p
 		b.Nav = navigationFor(p, c.Request.URL.Path, s.awaitingCount(c, p))
@@ -46,6 +49,7 @@ func (s *Server) awaitingCount(c *gin.Context, p app.Principal) int {
 	}
 	page, err := s.projects.List(c.Request.Context(), p, app.ProjectFilter{AwaitingMe: true, PageSize: "1"})
 	if err != nil {
+		s.log.WarnContext(c.Request.Context(), "count the projects awaiting a decision", "error", err)
 		return 0
 	}
 	return int(page.Total)

@@ -60,3 +60,26 @@ func (s *Store) ProjectsLedBy(ctx context.Context, scope Scope, userID int64, li
 	})
 	return rows, translate(err)
 }
+
+// OrganisationProject is a project an organisation leads or partners in.
+type OrganisationProject struct {
+	Project
+	Leads bool // the organisation leads it (else it is a partner)
+}
+
+// ProjectsOfOrganisation lists the projects within the scope that an organisation leads or partners in, by
+// reference; with ledBy set, only those that person leads.
+func (s *Store) ProjectsOfOrganisation(ctx context.Context, scope Scope, organisationID, ledBy int64) ([]OrganisationProject, error) {
+	var rows []OrganisationProject
+	err := s.inScope(ctx, scope, func(db *gorm.DB) error {
+		q := scope.where(db.Table("projects"), "projects").
+			Select("projects.*, COALESCE(projects.lead_organisation_id = ?, FALSE) AS leads", organisationID).
+			Where(`projects.lead_organisation_id = ? OR EXISTS (SELECT 1 FROM project_partners pp
+				WHERE pp.project_id = projects.id AND pp.organisation_id = ?)`, organisationID, organisationID)
+		if ledBy != 0 {
+			q = q.Where("EXISTS (SELECT 1 FROM project_leads pl WHERE pl.project_id = projects.id AND pl.user_id = ?)", ledBy)
+		}
+		return q.Order("projects.reference").Scan(&rows).Error
+	})
+	return rows, translate(err)
+}
