@@ -47,7 +47,8 @@ type LedProject struct {
 	LeadOrganisationName string
 }
 
-// ProjectsLedBy lists the projects of a tenant that a person leads, most recently changed first, in one query.
+// ProjectsLedBy lists the projects of a tenant that a person leads, in one query: those waiting for them
+// first (sent back, then drafts), then those waiting for others, each most recently changed first.
 func (s *Store) ProjectsLedBy(ctx context.Context, scope Scope, userID int64, limit int) ([]LedProject, error) {
 	var rows []LedProject
 	err := s.inScope(ctx, scope, func(db *gorm.DB) error {
@@ -55,6 +56,7 @@ func (s *Store) ProjectsLedBy(ctx context.Context, scope Scope, userID int64, li
 			Select("projects.*, COALESCE(organisations.name, '') AS lead_organisation_name").
 			Joins("JOIN project_leads ON project_leads.project_id = projects.id AND project_leads.user_id = ?", userID).
 			Joins("LEFT JOIN organisations ON organisations.id = projects.lead_organisation_id").
+			Order("CASE projects.status WHEN 'changes_requested' THEN 0 WHEN 'draft' THEN 1 WHEN 'submitted' THEN 2 ELSE 3 END").
 			Order("projects.updated_at DESC, projects.id DESC").Limit(limit).
 			Scan(&rows).Error
 	})
