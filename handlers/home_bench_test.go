@@ -37,6 +37,11 @@ func BenchmarkHomePage(b *testing.B) {
 			_, err := store.ProjectTallies(ctx, models.TallyQuery{Scope: models.AllTenants(), DecidedBy: p.UserID})
 			return err
 		}},
+		// The same page without the navigation's count of projects awaiting the reader's decision.
+		{"central-observer", "demo-council-observer", func(ctx context.Context, store *models.Store, p app.Principal) error {
+			_, err := store.ProjectTallies(ctx, models.TallyQuery{Scope: models.AllTenants(), DecidedBy: p.UserID})
+			return err
+		}},
 		{"accelerator-manager", "demo-gm-manager", func(ctx context.Context, store *models.Store, p app.Principal) error {
 			_, err := store.ProjectTallies(ctx, models.TallyQuery{Scope: models.InTenant(p.TenantID), DecidedBy: p.UserID})
 			return err

@@ -106,13 +106,7 @@ func (s *Server) showProjectForm(c *gin.Context, status int, id int64, form proj
 		page.Reference, page.Detail, title, name = d.Project.Reference, &d, "Change "+d.Project.Reference, "projects/edit"
 	}
 	page.basePage = s.newBasePage(c, title)
-	var verr *app.ValidationError
-	switch {
-	case errors.As(problem, &verr):
-		page.Errors = newFormErrors(verr, projectFields(choices)...)
-	case problem != nil:
-		page.Errors = generalError(refusalMessage(problem))
-	}
+	page.Errors = problemErrors(problem, projectFields(choices)...)
 	s.renderPage(c, status, name, page)
 }
 

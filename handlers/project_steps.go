@@ -122,13 +122,7 @@ func (s *Server) showStep(c *gin.Context, t app.Transition, status int, reason s
 	page := stepPage{basePage: s.newBasePage(c, stepWordsFor(t).Heading), Detail: d, Step: t, Action: stepPath(id, t),
 		Words: stepWordsFor(t), Reason: reason}
 	page.Missing = newFormErrors(&app.ValidationError{Fields: d.Missing}, projectFormOrder()...)
-	var verr *app.ValidationError
-	switch {
-	case errors.As(problem, &verr):
-		page.Errors = newFormErrors(verr, append(projectFormOrder(), "reason", "version")...)
-	case problem != nil:
-		page.Errors = generalError(refusalMessage(problem))
-	}
+	page.Errors = problemErrors(problem, append(projectFormOrder(), "reason", "version")...)
 	name := "projects/confirm_step"
 	if t == app.TransitionSubmit {
 		name = "projects/submit"

@@ -34,7 +34,7 @@ func registerFuncs() template.FuncMap {
 		"statusLabel":       statusLabel,
 		"statusClass":       statusClass,
 		"historyLabel":      app.ProjectHistoryLabel,
-		"sectors":           func() []app.Sector { return app.Sectors },
+		"sectors":           app.Sectors,
 		"statuses":          func() []models.ProjectStatus { return models.AllProjectStatuses },
 		"organisationKinds": func() any { return app.OrganisationKinds },
 		"dateTime": func(t time.Time) string {

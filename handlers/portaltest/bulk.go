@@ -68,7 +68,8 @@ func fillTenant(tb testing.TB, p *Portal, t models.Tenant, creatorID int64, proj
 
 func bulkProject(t models.Tenant, orgID, creatorID int64, i int, now time.Time) models.Project {
 	statuses := models.AllProjectStatuses
-	sector := app.Sectors[i%len(app.Sectors)].Code
+	sectors := app.Sectors()
+	sector := sectors[i%len(sectors)].Code
 	grant := int64(50_000_000 + (i%40)*10_000_000)
 	total, place := grant*2, "E08000003"
 	start, end := time.Date(2024, 4, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)
