@@ -99,8 +99,8 @@ func (s *Projects) parseTargets(ctx context.Context, tx *models.Store, values ma
 		case strings.TrimSpace(text) == "":
 			// no target for this indicator
 		default:
-			if value, msg := ParseIndicatorValue(ind.Unit, text); msg != "" {
-				verr.Add(field, ind.Name+": "+msg)
+			if value, msg := ParseIndicatorValue(ind, text); msg != "" {
+				verr.Add(field, msg)
 			} else {
 				targets = append(targets, models.ProjectTarget{IndicatorCode: code, Target: value})
 			}

@@ -43,7 +43,7 @@ type projectInputCase struct {
 }
 
 func projectInputCases(other otherTenant) []projectInputCase {
-	const wholeNumber = "enter a whole number, like 25 or 1,200"
+	const wholeNumber = " must be a whole number, like 25 or 1,200"
 	return []projectInputCase{
 		{"title of 201 characters", func(in *app.ProjectInput) { in.Title = strings.Repeat("t", 201) },
 			"title", "Project title must be 200 characters or fewer"},
@@ -86,15 +86,15 @@ func projectInputCases(other otherTenant) []projectInputCase {
 		{"target for an unknown indicator", func(in *app.ProjectInput) { in.Targets = map[string]string{"happiness": "10"} },
 			"targets.happiness", `There is no indicator "happiness"`},
 		{"count in words", func(in *app.ProjectInput) { in.Targets = map[string]string{"patents_filed": "abc"} },
-			"targets.patents_filed", "Patents filed: " + wholeNumber},
+			"targets.patents_filed", "Patents filed" + wholeNumber},
 		{"negative count", func(in *app.ProjectInput) { in.Targets = map[string]string{"patents_filed": "-1"} },
-			"targets.patents_filed", "Patents filed: " + wholeNumber},
+			"targets.patents_filed", "Patents filed" + wholeNumber},
 		{"fraction of a count", func(in *app.ProjectInput) { in.Targets = map[string]string{"spin_outs_created": "1.5"} },
-			"targets.spin_outs_created", "Spin-outs created: " + wholeNumber},
+			"targets.spin_outs_created", "Spin-outs created" + wholeNumber},
 		{"full-time equivalents in words", func(in *app.ProjectInput) { in.Targets = map[string]string{"jobs_created": "abc"} },
-			"targets.jobs_created", "Jobs created: enter a number of full-time equivalents, like 12 or 2.5"},
+			"targets.jobs_created", "Jobs created must be a number of full-time equivalents, like 12 or 2.5"},
 		{"money in words", func(in *app.ProjectInput) { in.Targets = map[string]string{"public_co_investment": "abc"} },
-			"targets.public_co_investment", "Public co-investment: enter an amount in pounds using numbers only, like 1250000 or 1,250,000.00"},
+			"targets.public_co_investment", "Public co-investment must be an amount in pounds, like 1250000 or 1,250,000.00"},
 		{"lead who is a manager, not a project lead", func(in *app.ProjectInput) { in.LeadUserIDs = []int64{other.homeManager} },
 			"lead_user_ids", "Select project leads from the people with the project lead role in your accelerator"},
 		{"project lead of another accelerator", func(in *app.ProjectInput) { in.LeadUserIDs = []int64{other.projectLead} },

@@ -43,8 +43,8 @@ func projectFormMistakes(foreignOrg int64) []formMistake {
 		{"end date day missing", v("end_date-day", ""), "end_date", "End date must include a day"},
 		{"end date before start", v("end_date-day", "31", "end_date-month", "3", "end_date-year", "2024", "start_date-year", "2025"), "end_date", "End date must be the same as or after the start date"},
 		{"grant more than total cost", v("total_cost", "999,999.99", "grant_requested", "1000000"), "grant_requested", "Grant requested must not be more than the total cost"},
-		{"target not a number", v("targets[jobs_created]", "abc"), "targets.jobs_created", "Jobs created: enter a number of full-time equivalents, like 12 or 2.5"},
-		{"count target with decimals", v("targets[patents_filed]", "2.5"), "targets.patents_filed", "Patents filed: enter a whole number, like 25 or 1,200"},
+		{"target not a number", v("targets[jobs_created]", "abc"), "targets.jobs_created", "Jobs created must be a number of full-time equivalents, like 12 or 2.5"},
+		{"count target with decimals", v("targets[patents_filed]", "2.5"), "targets.patents_filed", "Patents filed must be a whole number, like 25 or 1,200"},
 	}
 	// Each money field names itself in its messages (GOV.UK error message guidance), so the three never
 	// read the same.
