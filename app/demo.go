@@ -41,9 +41,9 @@ var DemoPeople = []DemoPerson{
 	{"demo-gm-director", "Tom Hughes", "tom.hughes@levellingup.example", "greater-manchester", models.RoleObserver},
 	{"demo-gm-manager", "Nadia Rahman", "nadia.rahman@gmca.example", "greater-manchester", models.RolePartnershipManager},
 	{"demo-gm-staff", "Chris Doyle", "chris.doyle@gmca.example", "greater-manchester", models.RolePartnershipStaff},
-	{"demo-gm-lead", "Dr Helen Price", "helen.price@university.example", "greater-manchester", models.RoleProjectLead},
+	{"demo-gm-lead", "Dr Helen Price", "helen.price@manchester-university.example", "greater-manchester", models.RoleProjectLead},
 	{"demo-wm-manager", "Raj Patel", "raj.patel@wmca.example", "west-midlands", models.RolePartnershipManager},
-	{"demo-wm-lead", "Dr Amira Khan", "amira.khan@catapult.example", "west-midlands", models.RoleProjectLead},
+	{"demo-wm-lead", "Dr Amira Khan", "amira.khan@manufacturing-catapult.example", "west-midlands", models.RoleProjectLead},
 	{"demo-glasgow-manager", "Fiona MacLeod", "fiona.macleod@glasgow.example", "glasgow-city-region", models.RolePartnershipManager},
 	{"demo-glasgow-staff", "Euan Stewart", "euan.stewart@glasgow.example", "glasgow-city-region", models.RolePartnershipStaff},
 }

@@ -29,12 +29,40 @@ type demoStep struct {
 }
 
 // demoSeeder adds the register through the services, acting as the demo users, so every rule applies and each
-// project's history reads as it would have happened: the manager submits, the funding approver decides.
+// project's history reads as it would have happened: the manager submits, the funding approver decides, each
+// on a plausible day.
 type demoSeeder struct {
 	organisations *Organisations
 	projects      *Projects
 	people        map[string]Principal // by demo subject
+	clock         *demoClock
 }
+
+// demoClock is the day the seeding has reached in the register's story. It never passes the real now, and never
+// goes back within a project's story.
+type demoClock struct {
+	at, now time.Time
+}
+
+func (c *demoClock) time() time.Time { return c.at }
+
+// start begins a story on a day (or now, if that day has not come).
+func (c *demoClock) start(day time.Time) { c.at = earliest(day, c.now) }
+
+// after moves the story on by some days, stopping at now.
+func (c *demoClock) after(days int) {
+	c.at = earliest(c.at.Add(time.Duration(days)*24*time.Hour), c.now)
+}
+
+func earliest(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+// demoBoardsMet is when the local boards chose the first projects (March 2023): the organisations date from then.
+func demoBoardsMet() time.Time { return time.Date(2023, 3, 14, 10, 30, 0, 0, time.UTC) }
 
 // seedDemoRegister adds the demo organisations and projects that are not there yet: organisations are known
 // by name and projects by title within their accelerator, so seeding again changes nothing.
@@ -43,8 +71,8 @@ func seedDemoRegister(ctx context.Context, tx *models.Store, issuer string, tena
 	if err != nil {
 		return err
 	}
-	clock := func() time.Time { return now }
-	s := demoSeeder{organisations: NewOrganisations(tx, clock), projects: NewProjects(tx, clock), people: people}
+	clock := &demoClock{now: now}
+	s := demoSeeder{organisations: NewOrganisations(tx, clock.time), projects: NewProjects(tx, clock.time), people: people, clock: clock}
 	for _, reg := range demoRegisters {
 		if err := s.seedTenant(ctx, reg); err != nil {
 			return fmt.Errorf("seed the register of %s: %w", reg.tenant, err)
@@ -72,6 +100,7 @@ func demoPrincipals(ctx context.Context, tx *models.Store, issuer string, tenant
 
 func (s demoSeeder) seedTenant(ctx context.Context, reg demoTenantRegister) error {
 	manager := s.people[reg.manager]
+	s.clock.start(demoBoardsMet())
 	organisations, err := s.seedOrganisations(ctx, manager, reg.organisations)
 	if err != nil {
 		return err
@@ -121,11 +150,19 @@ func (s demoSeeder) seedOrganisations(ctx context.Context, manager Principal, or
 
 func (s demoSeeder) seedProject(ctx context.Context, managerSubject string, organisations map[string]int64, dp demoProject) error {
 	author := s.people[cmp.Or(dp.author, managerSubject)]
+	start, err := time.Parse(time.DateOnly, dp.start)
+	if err != nil {
+		return err
+	}
+	// Registered some three months before it starts, at a time of day that differs from project to project.
+	vary := len(dp.title) % 17
+	s.clock.start(start.Add(time.Duration(-95-vary)*24*time.Hour + time.Duration(9*60+vary*23)*time.Minute))
 	project, err := s.projects.Create(ctx, author, s.input(organisations, dp))
 	if err != nil {
 		return err
 	}
 	for _, step := range dp.steps(managerSubject) {
+		s.clock.after(demoStepDays(step.step, vary))
 		if project, err = s.projects.Transition(ctx, s.people[step.by], project.ID, step.step, step.reason, project.Version); err != nil {
 			return fmt.Errorf("%s: %w", step.step, err)
 		}
@@ -149,6 +186,20 @@ func (s demoSeeder) input(organisations map[string]int64, dp demoProject) Projec
 		in.LeadUserIDs = append(in.LeadUserIDs, s.people[subject].UserID)
 	}
 	return in
+}
+
+// demoStepDays is how long after the step before it a demo step is taken: a fortnight or so to submit, some
+// weeks to decide, months before an approved project is closed.
+func demoStepDays(step Transition, vary int) int {
+	switch step {
+	case TransitionSubmit:
+		return 10 + vary%6
+	case TransitionWithdraw:
+		return 15 + vary
+	case TransitionClose:
+		return 300 + vary
+	}
+	return 18 + vary
 }
 
 // steps is the path from draft to the project's outcome: the manager submits and withdraws, the funding

@@ -56,14 +56,21 @@ func TestSeedDemo_EveryProjectIsPlausibleAndWentThroughTheWorkflowAsTheRightPeop
 		if err != nil || page.Total != 26 {
 			t.Fatalf("register: %d projects, %v; want 26", page.Total, err)
 		}
+		days := map[string]bool{}
 		for _, row := range page.Rows {
 			detail, err := projects.Get(ctx, approver, row.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
+			for _, h := range detail.History {
+				days[h.OccurredAt.Format(time.DateOnly)] = true
+			}
 			for _, problem := range demoProjectProblems(detail, managers[row.TenantName], approver) {
 				t.Errorf("%s %q: %s", row.Reference, row.Title, problem)
 			}
+		}
+		if len(days) < 40 {
+			t.Errorf("the demo register's history happened on %d different days, want its stories spread out", len(days))
 		}
 	})
 }
@@ -77,9 +84,13 @@ func demoProjectProblems(d app.ProjectDetail, manager, approver app.Principal) [
 			problems = append(problems, fmt.Sprintf(format, args...))
 		}
 	}
-	problemIf(p.GrantRequestedPence < 500_000_00 || p.GrantRequestedPence > 5_000_000_00, "grant %d pence outside £0.5m–£5m", p.GrantRequestedPence)
-	problemIf(p.TotalCostPence < p.GrantRequestedPence+p.PrivateCoInvestmentPence, "total cost %d below grant plus private co-investment", p.TotalCostPence)
-	problemIf(p.PrivateCoInvestmentPence <= 0, "no private co-investment")
+	if p.GrantRequestedPence == nil || p.TotalCostPence == nil || p.PrivateCoInvestmentPence == nil || p.StartDate == nil || p.EndDate == nil {
+		return append(problems, "money or dates not given")
+	}
+	grant, total, private := *p.GrantRequestedPence, *p.TotalCostPence, *p.PrivateCoInvestmentPence
+	problemIf(grant < 500_000_00 || grant > 5_000_000_00, "grant %d pence outside £0.5m–£5m", grant)
+	problemIf(total < grant+private, "total cost %d below grant plus private co-investment", total)
+	problemIf(private <= 0, "no private co-investment")
 	problemIf(p.StartDate.Before(time.Date(2023, 4, 1, 0, 0, 0, 0, time.UTC)) || p.EndDate.After(time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)),
 		"dates %s to %s outside FY 2023-24 to 2025-26", p.StartDate.Format(time.DateOnly), p.EndDate.Format(time.DateOnly))
 	problemIf(len(d.Targets) < 2 || len(d.Targets) > 5, "%d targets, want 2 to 5", len(d.Targets))
@@ -87,8 +98,13 @@ func demoProjectProblems(d app.ProjectDetail, manager, approver app.Principal) [
 	for _, o := range append(d.Partners, d.LeadOrganisation) {
 		problemIf(o.TenantID != p.TenantID, "organisation %q of tenant %d", o.Name, o.TenantID)
 	}
-	problemIf(!strings.HasPrefix(p.Reference, map[string]string{"Greater Manchester": "GM-2024-", "West Midlands": "WM-2024-", "Glasgow City Region": "GCR-2024-"}[d.TenantName]),
-		"reference %s does not belong to %s", p.Reference, d.TenantName)
+	if len(d.History) > 0 {
+		created := d.History[0].OccurredAt
+		prefix := map[string]string{"Greater Manchester": "GM", "West Midlands": "WM", "Glasgow City Region": "GCR"}[d.TenantName]
+		problemIf(!strings.HasPrefix(p.Reference, fmt.Sprintf("%s-%d-", prefix, created.Year())),
+			"reference %s does not belong to %s's registrations of %d", p.Reference, d.TenantName, created.Year())
+		problemIf(!created.Before(*p.StartDate) && created.Before(testNow), "registered on %s, not before it starts", created.Format(time.DateOnly))
+	}
 	region := map[string]string{"Greater Manchester": "TLD", "West Midlands": "TLG", "Glasgow City Region": "TLM"}[d.TenantName]
 	problemIf(d.LocalAuthority.ITL1Region != region, "place %s is outside %s", d.LocalAuthority.Name, d.TenantName)
 	problemIf(strings.TrimSpace(p.Summary) == "", "no summary")
@@ -115,7 +131,10 @@ func historyProblems(d app.ProjectDetail, manager, approver app.Principal) []str
 	if len(d.History) == 0 || d.History[0].Action != "project.created" || d.History[len(d.History)-1].Action != last {
 		return []string{fmt.Sprintf("history %v, want project.created first and %s last", historyActions(d), last)}
 	}
-	for _, h := range d.History[1:] {
+	for i, h := range d.History[1:] {
+		if previous := d.History[i].OccurredAt; h.OccurredAt.Before(previous) || h.OccurredAt.After(testNow) {
+			problems = append(problems, fmt.Sprintf("%s on %s, after %s or later than the seeding", h.Action, h.OccurredAt, previous))
+		}
 		want := approver.Name
 		if h.Action == "project.submit" || h.Action == "project.withdraw" {
 			want = manager.Name

@@ -6,10 +6,20 @@ import (
 	"strings"
 )
 
-// FormatPounds writes pence as pounds for people: 12345678 → "£123,456.78".
+// FormatPounds writes pence as pounds with every penny: 12345678 → "£123,456.78", 100 → "£1.00".
 func FormatPounds(pence int64) string {
 	sign, pounds, rest := splitPence(pence)
 	return fmt.Sprintf("%s£%s.%02d", sign, groupThousands(strconv.FormatUint(pounds, 10)), rest)
+}
+
+// FormatMoney writes pence for a page as the GOV.UK style guide asks: whole pounds without pence
+// (£100,000,000), and exact pence where there are any (£1,234.56). Exports and the API keep every penny.
+func FormatMoney(pence int64) string {
+	sign, pounds, rest := splitPence(pence)
+	if rest == 0 {
+		return fmt.Sprintf("%s£%s", sign, groupThousands(strconv.FormatUint(pounds, 10)))
+	}
+	return FormatPounds(pence)
 }
 
 // splitPence separates an amount into its sign, whole pounds and remaining pence. It works on the magnitude
@@ -34,11 +44,6 @@ func groupThousands(digits string) string {
 	return b.String()
 }
 
-// FinancialYearLabel writes the financial year starting in April of startYear: 2024 → "2024-25".
-func FinancialYearLabel(startYear int) string {
-	return fmt.Sprintf("%d-%02d", startYear, (startYear+1)%100)
-}
-
 // maxPounds keeps parsed amounts well inside int64 pence.
 const maxPounds = 10_000_000_000_000 // £10 trillion: far beyond any grant, far inside int64 pence
 
@@ -50,37 +55,77 @@ func ParsePounds(text string) (int64, error) {
 	s := strings.TrimSpace(text)
 	s = strings.TrimPrefix(s, "£")
 	if s == "" {
-		return 0, errMoney("Enter an amount in pounds, like 1250000 or 1,250,000.00")
+		return 0, errMoney(MoneyMissing)
 	}
 	if strings.HasPrefix(s, "-") {
-		return 0, errMoney("Enter an amount that is zero or more")
+		return 0, errMoney(MoneyNegative)
 	}
 	whole, fraction, hasPoint := strings.Cut(s, ".")
 	whole, ok := stripThousands(whole)
 	if !ok || whole == "" || !allDigits(whole) || (hasPoint && (fraction == "" || !allDigits(fraction))) {
-		return 0, errMoney("Enter an amount in pounds using numbers only, like 1250000 or 1,250,000.00")
+		return 0, errMoney(MoneyNotANumber)
 	}
 	if len(fraction) > 2 {
-		return 0, errMoney("Enter an amount with no more than 2 decimal places (pence)")
+		return 0, errMoney(MoneyTooPrecise)
 	}
 	whole = strings.TrimLeft(whole, "0")
 	if len(whole) > len(strconv.Itoa(maxPounds)) {
-		return 0, errMoney("Enter an amount less than £10,000,000,000,000")
+		return 0, errMoney(MoneyTooLarge)
 	}
 	pounds, _ := strconv.ParseInt("0"+whole, 10, 64)
 	if pounds >= maxPounds {
-		return 0, errMoney("Enter an amount less than £10,000,000,000,000")
+		return 0, errMoney(MoneyTooLarge)
 	}
 	pence, _ := strconv.ParseInt((fraction + "00")[:2], 10, 64)
 	return pounds*100 + pence, nil
 }
 
-// MoneyError is a parse failure with a message for the person who typed the amount.
-type MoneyError struct{ Message string }
+// MoneyProblem says what is wrong with an amount a person typed.
+type MoneyProblem int
+
+const (
+	MoneyMissing MoneyProblem = iota + 1
+	MoneyNegative
+	MoneyNotANumber
+	MoneyTooPrecise
+	MoneyTooLarge
+)
+
+// MoneyError is a parse failure with a message for the person who typed the amount. Message is general;
+// For names the field, as the GOV.UK error message guidance asks wherever the field is known.
+type MoneyError struct {
+	Problem MoneyProblem
+	Message string
+}
 
 func (e *MoneyError) Error() string { return e.Message }
 
-func errMoney(message string) error { return &MoneyError{Message: message} }
+// For writes the problem for one field, named as its label: For("Total cost") → "Total cost must be £0 or more".
+func (e *MoneyError) For(label string) string {
+	switch e.Problem {
+	case MoneyMissing:
+		return "Enter the " + strings.ToLower(label[:1]) + label[1:]
+	case MoneyNegative:
+		return label + " must be £0 or more"
+	case MoneyTooPrecise:
+		return label + " must not have more than 2 decimal places, for pence"
+	case MoneyTooLarge:
+		return label + " must be less than £10,000,000,000,000"
+	}
+	return label + " must be an amount in pounds, like 1250000 or 1,250,000.00"
+}
+
+var moneyMessages = map[MoneyProblem]string{
+	MoneyMissing:    "Enter an amount in pounds, like 1250000 or 1,250,000.00",
+	MoneyNegative:   "Enter an amount that is zero or more",
+	MoneyNotANumber: "Enter an amount in pounds using numbers only, like 1250000 or 1,250,000.00",
+	MoneyTooPrecise: "Enter an amount with no more than 2 decimal places (pence)",
+	MoneyTooLarge:   "Enter an amount less than £10,000,000,000,000",
+}
+
+func errMoney(problem MoneyProblem) error {
+	return &MoneyError{Problem: problem, Message: moneyMessages[problem]}
+}
 
 // stripThousands removes commas that separate groups of three digits; misplaced commas make it fail.
 func stripThousands(s string) (string, bool) {

@@ -90,3 +90,29 @@ func knownKind(k models.OrganisationKind) bool {
 func identifier(s string) string {
 	return strings.ToUpper(strings.Join(strings.Fields(s), ""))
 }
+
+// Identifier is one of an organisation's stable identifiers, as its page shows it.
+type Identifier struct {
+	Label, Value, TestID string
+}
+
+// IdentifiersToShow lists the identifiers that mean something for an organisation: the one its kind usually
+// has (a company's Companies House number, a university's UKPRN, a charity's number), even when not given,
+// and any other it has. A university is not shown "Companies House number: Not given".
+func IdentifiersToShow(o models.Organisation) []Identifier {
+	usual := map[models.OrganisationKind]string{
+		models.KindBusiness: "companies_house", models.KindRTO: "companies_house", models.KindCatapult: "companies_house",
+		models.KindUniversity: "ukprn", models.KindCharity: "charity",
+	}[o.Kind]
+	var shown []Identifier
+	for _, id := range []struct{ key, label, value, testID string }{
+		{"companies_house", "Companies House number", o.CompaniesHouseNumber, "companies-house-number"},
+		{"ukprn", "UK Provider Reference Number (UKPRN)", o.UKPRN, "ukprn"},
+		{"charity", "Charity number", o.CharityNumber, "charity-number"},
+	} {
+		if id.value != "" || id.key == usual {
+			shown = append(shown, Identifier{Label: id.label, Value: id.value, TestID: id.testID})
+		}
+	}
+	return shown
+}

@@ -35,7 +35,7 @@ func TestProjectList_ForgedCursorsNeverReachAnotherTenant(t *testing.T) {
 		rapid.Check(t, func(rt *rapid.T) {
 			target := rapid.SampledFrom(theirs).Draw(rt, "their project")
 			values := rapid.SliceOfN(rapid.SampledFrom([]string{
-				target.Title, target.Reference, target.UpdatedAt.Format(time.RFC3339Nano), strconv.FormatInt(target.GrantRequestedPence, 10),
+				target.Title, target.Reference, target.UpdatedAt.Format(time.RFC3339Nano), strconv.FormatInt(*target.GrantRequestedPence, 10),
 				"1", "0", "-1", "' OR 1=1 --", "",
 			}), 0, 3).Draw(rt, "values")
 			forged := map[string]any{

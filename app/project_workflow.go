@@ -2,16 +2,13 @@ package app
 
 import (
 	"context"
-	"fmt"
-	"slices"
 	"strings"
+	"time"
 
 	"github.com/innovation-accelerators/portal/models"
 )
 
-// Transition is a step in a project's approval workflow.
-type Transition string
-
+// The steps of the project workflow. Drawdowns and returns add their own names beside these.
 const (
 	TransitionSubmit         Transition = "submit"
 	TransitionApprove        Transition = "approve"
@@ -21,30 +18,51 @@ const (
 	TransitionClose          Transition = "close"
 )
 
-// transitionRule says from which states a step may be taken, where it leads, which action allows it and
-// whether the person must say why.
-type transitionRule struct {
-	from         []models.ProjectStatus
-	to           models.ProjectStatus
-	action       Action
-	needsReason  bool
-	verbPastTime string
+// projectWorkflow is the project approval workflow of the design: draft → submitted → approved | rejected |
+// changes_requested; changes_requested → submitted; approved → closed; draft | submitted → withdrawn. A
+// project must be complete to be submitted, and nobody decides on a project they submitted.
+func projectWorkflow() workflow[models.ProjectStatus, models.Project] {
+	drafting := []models.ProjectStatus{models.StatusDraft, models.StatusChangesRequested}
+	submitted := []models.ProjectStatus{models.StatusSubmitted}
+	decision := func(to models.ProjectStatus, done, askReason string) workflowStep[models.ProjectStatus, models.Project] {
+		return workflowStep[models.ProjectStatus, models.Project]{from: submitted, to: to, action: ActionDecideProjects,
+			crossTenant: true, independent: true, needsReason: true, askReason: askReason, done: done, effect: recordDecision}
+	}
+	return workflow[models.ProjectStatus, models.Project]{
+		noun:       "project",
+		stateLabel: StatusLabel,
+		order:      []Transition{TransitionSubmit, TransitionApprove, TransitionRequestChanges, TransitionReject, TransitionWithdraw, TransitionClose},
+		steps: map[Transition]workflowStep[models.ProjectStatus, models.Project]{
+			TransitionSubmit: {from: drafting, to: models.StatusSubmitted, action: ActionSubmitProjects, done: "submitted",
+				guard: completeForSubmission, effect: recordSubmission},
+			TransitionApprove:        decision(models.StatusApproved, "approved", "Enter why you are approving this project"),
+			TransitionRequestChanges: decision(models.StatusChangesRequested, "sent back for changes", "Enter what needs to change"),
+			TransitionReject:         decision(models.StatusRejected, "rejected", "Enter why you are rejecting this project"),
+			TransitionWithdraw: {from: []models.ProjectStatus{models.StatusDraft, models.StatusSubmitted}, to: models.StatusWithdrawn,
+				action: ActionWithdrawProjects, done: "withdrawn"},
+			TransitionClose: {from: []models.ProjectStatus{models.StatusApproved}, to: models.StatusClosed,
+				action: ActionCloseProjects, crossTenant: true, done: "closed"},
+		},
+	}
 }
 
-// workflow is the project approval workflow (docs/architecture.md, "The domain"): draft → submitted → approved |
-// rejected | changes_requested; changes_requested → submitted; approved → closed; draft | submitted → withdrawn.
-var workflow = map[Transition]transitionRule{
-	TransitionSubmit:         {[]models.ProjectStatus{models.StatusDraft, models.StatusChangesRequested}, models.StatusSubmitted, ActionSubmitProjects, false, "submitted"},
-	TransitionApprove:        {[]models.ProjectStatus{models.StatusSubmitted}, models.StatusApproved, ActionDecideProjects, true, "approved"},
-	TransitionReject:         {[]models.ProjectStatus{models.StatusSubmitted}, models.StatusRejected, ActionDecideProjects, true, "rejected"},
-	TransitionRequestChanges: {[]models.ProjectStatus{models.StatusSubmitted}, models.StatusChangesRequested, ActionDecideProjects, true, "sent back for changes"},
-	TransitionWithdraw:       {[]models.ProjectStatus{models.StatusDraft, models.StatusSubmitted}, models.StatusWithdrawn, ActionWithdrawProjects, false, "withdrawn"},
-	TransitionClose:          {[]models.ProjectStatus{models.StatusApproved}, models.StatusClosed, ActionCloseProjects, false, "closed"},
+func recordSubmission(project *models.Project, by int64, at time.Time, _ string) {
+	project.SubmittedByUserID, project.SubmittedAt = &by, &at
+	project.DecidedByUserID, project.DecidedAt, project.DecisionReason = nil, nil, ""
 }
 
-// Transitions lists the workflow's steps in the order pages offer them.
-func Transitions() []Transition {
-	return []Transition{TransitionSubmit, TransitionApprove, TransitionRequestChanges, TransitionReject, TransitionWithdraw, TransitionClose}
+func recordDecision(project *models.Project, by int64, at time.Time, reason string) {
+	project.DecidedByUserID, project.DecidedAt, project.DecisionReason = &by, &at, reason
+}
+
+func completeForSubmission(project models.Project) error {
+	return MissingForSubmission(project).OrNil()
+}
+
+// ProjectSteps lists the project workflow's steps in the order pages offer them; the buttons, the pages
+// and the API's routes all come from it.
+func ProjectSteps() []Transition {
+	return projectWorkflow().order
 }
 
 // ProjectActions says what the principal may do to a project now; pages show only these buttons.
@@ -59,54 +77,89 @@ func (a ProjectActions) Can(t Transition) bool { return a.Next[t] }
 // Any reports whether any workflow step is open.
 func (a ProjectActions) Any() bool { return len(a.Next) > 0 }
 
-func (s *Projects) allowed(p Principal, project models.Project) ProjectActions {
-	a := ProjectActions{Edit: s.checkEdit(p, project) == nil, Next: map[Transition]bool{}}
-	for _, t := range Transitions() {
-		if mayTransition(p, project, t) == nil {
-			a.Next[t] = true
-		}
-	}
-	return a
+// Decides reports whether any decision (approve, request changes, reject) is open.
+func (a ProjectActions) Decides() bool {
+	return a.Can(TransitionApprove) || a.Can(TransitionRequestChanges) || a.Can(TransitionReject)
 }
 
-// Transition takes a workflow step on a project, with the person's reason, and records it in the audit
-// trail. Steps the role may not take are ErrForbidden; steps the project's state does not allow are a
-// conflict with a message saying why. version is the one the person read: any other (0 included) is a
-// stale edit, so nobody decides on a project that changed under them.
+func (s *Projects) allowed(p Principal, project models.Project) ProjectActions {
+	return ProjectActions{Edit: s.checkEdit(p, project) == nil, Next: s.workflow.open(p, projectSubject(project))}
+}
+
+func projectSubject(project models.Project) workflowSubject[models.ProjectStatus] {
+	return workflowSubject[models.ProjectStatus]{Tenant: project.TenantID, State: project.Status, SubmittedBy: project.SubmittedByUserID}
+}
+
+// Transition takes a workflow step on a project read at version, with the person's reason, and records it
+// in the audit trail. Steps the role may not take are ErrForbidden; steps the project's state does not
+// allow, or a version that is no longer current, are a conflict with a message saying why; a submission of
+// an incomplete project is a ValidationError naming what is missing.
 func (s *Projects) Transition(ctx context.Context, p Principal, id int64, t Transition, reason string, version int) (models.Project, error) {
+	reason = tidyReason(reason)
 	var project models.Project
 	err := s.store.Transaction(ctx, func(tx *models.Store) error {
 		var err error
 		if project, err = s.visible(ctx, tx, p, id); err != nil {
 			return err
 		}
-		if err := mayTransition(p, project, t); err != nil {
+		if err := s.workflow.permit(p, projectSubject(project), t); err != nil {
 			return err
 		}
-		if reason, err = checkReason(workflow[t], reason); err != nil {
+		if err := s.workflow.checkReason(t, reason); err != nil {
 			return err
 		}
-		if version != project.Version {
-			return staleEdit()
+		if err := checkVersion(version, project.Version); err != nil {
+			return err
 		}
 		return s.takeStep(ctx, tx, p, &project, t, reason)
 	})
 	return project, projectWriteError(err)
 }
 
-// takeStep moves the project to the step's state, with its effects, and records it in the audit trail.
+// Check runs every rule of a workflow step on a project without taking it, so a page can say what is wrong
+// before the person confirms: nil when the step would be taken.
+func (s *Projects) Check(ctx context.Context, p Principal, id int64, t Transition, reason string) error {
+	project, err := s.visible(ctx, s.store, p, id)
+	if err != nil {
+		return err
+	}
+	return s.workflow.check(p, projectSubject(project), project, t, tidyReason(reason))
+}
+
+// StepRefusal says why the principal may not take a step on the project now, as a Refusal; nil when they may.
+func (s *Projects) StepRefusal(p Principal, project models.Project, t Transition) error {
+	return s.workflow.permit(p, projectSubject(project), t)
+}
+
+// ProjectStepLeadsTo is the status a project step leads to.
+func ProjectStepLeadsTo(t Transition) models.ProjectStatus {
+	return projectWorkflow().steps[t].to
+}
+
+// tidyReason is a reason as it is kept: line breaks as LF, no space around it.
+func tidyReason(reason string) string {
+	return strings.TrimSpace(unixLineBreaks(reason))
+}
+
+// checkVersion insists on the version the person read: a missing one is a mistake of the caller, an old one
+// means someone else changed the record meanwhile.
+func checkVersion(sent, current int) error {
+	if sent < 1 {
+		return &ValidationError{Fields: map[string]string{"version": "Send the version of the record you read"}}
+	}
+	if sent != current {
+		return staleEdit()
+	}
+	return nil
+}
+
 func (s *Projects) takeStep(ctx context.Context, tx *models.Store, p Principal, project *models.Project, t Transition, reason string) error {
-	rule := workflow[t]
 	from := project.Status
 	now := s.now()
-	project.Status, project.UpdatedAt = rule.to, now
-	switch rule.action {
-	case ActionSubmitProjects:
-		project.SubmittedByUserID, project.SubmittedAt = &p.UserID, &now
-		project.DecidedByUserID, project.DecidedAt, project.DecisionReason = nil, nil, ""
-	case ActionDecideProjects:
-		project.DecidedByUserID, project.DecidedAt, project.DecisionReason = &p.UserID, &now, reason
+	if err := s.workflow.take(project, &project.Status, t, p.UserID, now, reason); err != nil {
+		return err
 	}
+	project.UpdatedAt = now
 	if err := tx.UpdateProject(ctx, project, from); err != nil {
 		return err
 	}
@@ -117,41 +170,6 @@ func (s *Projects) takeStep(ctx context.Context, tx *models.Store, p Principal, 
 		EntityID: idString(project.ID), Before: map[string]any{"status": from},
 		After: map[string]any{"status": project.Status}, Detail: reason,
 	})
-}
-
-// mayTransition is the workflow's rule book for one step: who, in which tenant, from which state.
-func mayTransition(p Principal, project models.Project, t Transition) error {
-	rule, ok := workflow[t]
-	if !ok {
-		return &ValidationError{Fields: map[string]string{"action": fmt.Sprintf("There is no action %q", t)}}
-	}
-	if !p.CanIn(rule.action, project.TenantID) {
-		return forbidden("Your role cannot " + TransitionLabel(t) + " projects.")
-	}
-	if rule.action != ActionDecideProjects && rule.action != ActionCloseProjects && project.TenantID != p.TenantID {
-		return forbidden("Only people of the project's accelerator can " + TransitionLabel(t) + " it.")
-	}
-	if !slices.Contains(rule.from, project.Status) {
-		return conflict(fmt.Sprintf("This project is %s, so it cannot be %s.", StatusLabel(project.Status), rule.verbPastTime))
-	}
-	if rule.action == ActionDecideProjects && project.SubmittedByUserID != nil && *project.SubmittedByUserID == p.UserID {
-		return forbidden("You submitted this project, so someone else must decide on it.")
-	}
-	return nil
-}
-
-// checkReason asks for a reason where the step needs one, keeps it to a readable length and refuses what
-// is never text; it returns the reason as it is kept.
-func checkReason(rule transitionRule, reason string) (string, error) {
-	verr := &ValidationError{}
-	reason = strings.TrimSpace(longText(verr, "reason", reason))
-	switch {
-	case rule.needsReason && reason == "":
-		verr.Add("reason", "Enter the reason for your decision")
-	case len(reason) > 2000:
-		verr.Add("reason", "Reason must be 2,000 characters or fewer")
-	}
-	return reason, verr.OrNil()
 }
 
 // StatusLabel names a project status for people.
@@ -166,21 +184,18 @@ func StatusLabel(s models.ProjectStatus) string {
 
 // TransitionLabel names a workflow step for people, as a verb.
 func TransitionLabel(t Transition) string {
-	if t == TransitionRequestChanges {
-		return "request changes to"
-	}
-	return string(t)
+	return projectWorkflow().verb(t)
 }
 
 // ParseTransition reads a step's name as the API and forms send it.
 func ParseTransition(name string) (Transition, bool) {
 	t := Transition(strings.ReplaceAll(name, "-", "_"))
-	_, ok := workflow[t]
+	_, ok := projectWorkflow().steps[t]
 	return t, ok
 }
 
-// NeedsReason reports whether the step asks the person to say why (the decisions do).
-func (t Transition) NeedsReason() bool { return workflow[t].needsReason }
+// NeedsReason reports whether the project step asks the person to say why (the decisions do).
+func (t Transition) NeedsReason() bool { return projectWorkflow().steps[t].needsReason }
 
 // ProjectHistoryLabel names an audit action on a project for its history, e.g. "project.approve" → "Approved".
 func ProjectHistoryLabel(action string) string {
@@ -190,8 +205,8 @@ func ProjectHistoryLabel(action string) string {
 	case "updated":
 		return "Details changed"
 	default:
-		if rule, ok := workflow[Transition(step)]; ok {
-			return strings.ToUpper(rule.verbPastTime[:1]) + rule.verbPastTime[1:]
+		if label, ok := projectWorkflow().historyLabel(Transition(step)); ok {
+			return label
 		}
 		return action
 	}

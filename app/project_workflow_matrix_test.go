@@ -97,7 +97,7 @@ func TestProjectTransition_EveryStatusStepAndRoleIsAllowedOrRefusedAsTheDesignSa
 			for _, status := range models.AllProjectStatuses {
 				project := projects[status]
 				detail, getErr := r.projects.Get(ctx, p, project.ID)
-				for _, step := range app.Transitions() {
+				for _, step := range app.ProjectSteps() {
 					for _, reason := range []string{"", "Because the test says so"} {
 						want := expectedOutcome(who, status, step, reason)
 						// Each attempt runs in a transaction rolled back afterwards, so every one starts from the

@@ -46,9 +46,20 @@ func keepSelfAsLead(p Principal, leads []int64) []int64 {
 	return leads
 }
 
-// Update changes a draft (or a project sent back for changes) that the principal may edit, if nobody changed
-// it since the version they read.
+// Update replaces the details of a draft (or a project sent back for changes) that the principal may edit,
+// if nobody changed it since the version they read. Whatever the input leaves empty is cleared.
 func (s *Projects) Update(ctx context.Context, p Principal, id int64, in ProjectInput) (models.Project, error) {
+	return s.change(ctx, p, id, in.Version, func(ProjectInput) ProjectInput { return in })
+}
+
+// Patch changes only the details the patch names, keeping the rest as they are, on the same terms as Update.
+func (s *Projects) Patch(ctx context.Context, p Principal, id int64, patch ProjectPatch) (models.Project, error) {
+	return s.change(ctx, p, id, patch.Version, patch.applyTo)
+}
+
+// change edits a project: it reads the project and its parts as they are, asks edit for the new input,
+// and saves that as Update would, with an audit event holding both.
+func (s *Projects) change(ctx context.Context, p Principal, id int64, version int, edit func(current ProjectInput) ProjectInput) (models.Project, error) {
 	var project models.Project
 	err := s.store.Transaction(ctx, func(tx *models.Store) error {
 		var err error
@@ -58,14 +69,19 @@ func (s *Projects) Update(ctx context.Context, p Principal, id int64, in Project
 		if err := s.checkEdit(p, project); err != nil {
 			return err
 		}
-		if in.Version != project.Version {
-			return staleEdit()
+		if err := checkVersion(version, project.Version); err != nil {
+			return err
 		}
-		in.LeadUserIDs = keepSelfAsLead(p, in.LeadUserIDs)
 		before, beforeParts, err := s.snapshot(ctx, tx, project)
 		if err != nil {
 			return err
 		}
+		current, err := s.inputOf(ctx, tx, before, beforeParts)
+		if err != nil {
+			return err
+		}
+		in := edit(current)
+		in.LeadUserIDs = keepSelfAsLead(p, in.LeadUserIDs)
 		parts, err := s.applyInput(ctx, tx, &project, in)
 		if err != nil {
 			return err

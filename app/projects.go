@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -11,16 +12,18 @@ import (
 
 // Projects keeps the project register and its approval workflow.
 type Projects struct {
-	store *models.Store
-	now   func() time.Time
+	store    *models.Store
+	now      func() time.Time
+	workflow workflow[models.ProjectStatus, models.Project]
 }
 
 // NewProjects returns the service.
 func NewProjects(store *models.Store, now func() time.Time) *Projects {
-	return &Projects{store: store, now: orNow(now)}
+	return &Projects{store: store, now: orNow(now), workflow: projectWorkflow()}
 }
 
-// ProjectDetail is everything a project page shows, and what the principal may do next.
+// ProjectDetail is everything a project page shows, and what the principal may do next. LeadOrganisation
+// and LocalAuthority are zero while a draft has not named them.
 type ProjectDetail struct {
 	Project          models.Project
 	TenantName       string
@@ -31,7 +34,14 @@ type ProjectDetail struct {
 	Leads            []models.User
 	History          []models.HistoryEntry
 	Allowed          ProjectActions
+	// DecidedBy is who made the project's latest decision, by name ("" when undecided).
+	DecidedBy string
+	// Missing is what the project still needs before it can be submitted, by field.
+	Missing map[string]string
 }
+
+// SentBack reports whether the project waits for changes an approver asked for.
+func (d ProjectDetail) SentBack() bool { return d.Project.Status == models.StatusChangesRequested }
 
 // TargetView is a target with its indicator, ready to show.
 type TargetView struct {
@@ -49,7 +59,7 @@ func (s *Projects) Get(ctx context.Context, p Principal, id int64) (ProjectDetai
 		if err != nil {
 			return err
 		}
-		d = ProjectDetail{Project: project, Allowed: s.allowed(p, project)}
+		d = ProjectDetail{Project: project, Allowed: s.allowed(p, project), Missing: MissingForSubmission(project).Fields}
 		if err := fillDetail(ctx, tx, &d); err != nil {
 			return fmt.Errorf("read project %d: %w", id, err)
 		}
@@ -98,14 +108,25 @@ func fillDetail(ctx context.Context, store *models.Store, d *ProjectDetail) erro
 		return err
 	}
 	d.TenantName = tenant.Name
-	if d.LeadOrganisation, err = store.Organisation(ctx, models.InTenant(pr.TenantID), pr.LeadOrganisationID); err != nil {
-		return err
+	if pr.LeadOrganisationID != nil {
+		if d.LeadOrganisation, err = store.Organisation(ctx, models.InTenant(pr.TenantID), *pr.LeadOrganisationID); err != nil {
+			return err
+		}
 	}
 	if d.Partners, err = store.ProjectPartners(ctx, pr.TenantID, pr.ID); err != nil {
 		return err
 	}
-	if d.LocalAuthority, err = store.LocalAuthority(ctx, pr.LocalAuthorityCode); err != nil {
-		return err
+	if pr.LocalAuthorityCode != nil {
+		if d.LocalAuthority, err = store.LocalAuthority(ctx, *pr.LocalAuthorityCode); err != nil {
+			return err
+		}
+	}
+	if pr.DecidedByUserID != nil {
+		decider, err := store.User(ctx, *pr.DecidedByUserID)
+		if err != nil {
+			return err
+		}
+		d.DecidedBy = cmp.Or(decider.DisplayName, decider.Email)
 	}
 	if d.Targets, err = targetViews(ctx, store, pr); err != nil {
 		return err
@@ -139,8 +160,8 @@ func targetViews(ctx context.Context, store *models.Store, pr models.Project) ([
 	return views, nil
 }
 
-// FormChoices are the options a project form offers the principal: their tenant's organisations and project
-// leads.
+// FormChoices are the options a project form offers the principal: their tenant's organisations, project
+// leads and the local authorities of its region.
 type FormChoices struct {
 	Organisations    []models.Organisation
 	ProjectLeads     []models.Member
@@ -170,8 +191,27 @@ func (s *Projects) Choices(ctx context.Context, p Principal) (FormChoices, error
 	if c.Indicators, err = s.store.Indicators(ctx); err != nil {
 		return c, err
 	}
-	c.LocalAuthorities, err = s.store.LocalAuthorities(ctx)
+	c.LocalAuthorities, err = s.placesOf(ctx, p.TenantID)
 	return c, err
+}
+
+// placesOf lists the local authorities in a tenant's ITL1 region, or every one for a tenant with no region.
+func (s *Projects) placesOf(ctx context.Context, tenantID int64) ([]models.LocalAuthority, error) {
+	tenant, err := s.store.Tenant(ctx, tenantID)
+	if err != nil {
+		return nil, err
+	}
+	all, err := s.store.LocalAuthorities(ctx)
+	if err != nil || tenant.ITL1Region == "" {
+		return all, err
+	}
+	var inRegion []models.LocalAuthority
+	for _, la := range all {
+		if la.ITL1Region == tenant.ITL1Region {
+			inRegion = append(inRegion, la)
+		}
+	}
+	return inRegion, nil
 }
 
 // projectWriteError explains the data layer's refusals of a project write.

@@ -73,11 +73,14 @@ func (r *register) projectInput(t *testing.T, p app.Principal) app.ProjectInput 
 	}
 	return app.ProjectInput{
 		Title: unique("Project"), Summary: "A project made by a test.", LeadOrganisationID: r.leadOrgs[p.TenantID],
-		Sector: "advanced_materials", LocalAuthorityCode: "E08000003", StartDate: "2024-04-01", EndDate: "2025-03-31",
+		Sector: "advanced_materials", LocalAuthorityCode: placeIn[p.TenantName], StartDate: "2024-04-01", EndDate: "2025-03-31",
 		TotalCost: "1,000,000", GrantRequested: "750,000", PrivateCoInvestment: "250,000",
 		Targets: map[string]string{"jobs_created": "5"},
 	}
 }
+
+// placeIn is a local authority in each demo accelerator's region: Manchester, Birmingham, Glasgow City.
+var placeIn = map[string]string{"Greater Manchester": "E08000003", "West Midlands": "E08000025", "Glasgow City Region": "S12000049"}
 
 // newProject creates a draft project as p, from projectInput changed by the options.
 func (r *register) newProject(t *testing.T, p app.Principal, opts ...func(*app.ProjectInput)) models.Project {

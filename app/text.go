@@ -34,6 +34,12 @@ func textProblem(s string, long bool) string {
 	return ""
 }
 
+// LongTextProblem says why a value that may run over several lines (a reason, a summary) cannot be
+// accepted, or "" when it can.
+func LongTextProblem(s string) string {
+	return textProblem(unixLineBreaks(s), true)
+}
+
 // checkText adds a field error when a single-line value holds what is never text.
 func checkText(verr *ValidationError, field, value string) {
 	if msg := textProblem(value, false); msg != "" {
@@ -51,8 +57,7 @@ func checkTexts(verr *ValidationError, values map[string]string) {
 // longText returns a multi-line value with CR LF (and a lone CR) made LF, adding a field error when it
 // holds what is never text.
 func longText(verr *ValidationError, field, value string) string {
-	value = strings.ReplaceAll(value, "\r\n", "\n")
-	value = strings.ReplaceAll(value, "\r", "\n")
+	value = unixLineBreaks(value)
 	if msg := textProblem(value, true); msg != "" {
 		verr.Add(field, msg)
 	}
@@ -69,4 +74,9 @@ func StripNonText(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// unixLineBreaks makes CR LF, and a lone CR, LF: a browser sends a text area's line breaks as CR LF.
+func unixLineBreaks(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }

@@ -7,6 +7,7 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/innovation-accelerators/portal/app"
@@ -46,7 +47,12 @@ func tokenPrincipal(t *testing.T, portal *portaltest.Portal, subject string) app
 	if err != nil || len(memberships) == 0 {
 		t.Fatalf("memberships of %s: %v", subject, err)
 	}
-	return app.Principal{UserID: user.ID, TenantID: memberships[0].TenantID, Roles: []models.Role{memberships[0].Role}}
+	tenant, err := portal.Store.Tenant(t.Context(), memberships[0].TenantID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return app.Principal{UserID: user.ID, TenantID: tenant.ID, TenantName: tenant.Name, TenantKind: tenant.Kind,
+		Roles: []models.Role{memberships[0].Role}}
 }
 
 // newAPIToken makes a personal API token for a demo person, lasting days ("" for the default).
@@ -89,9 +95,12 @@ func (a *apiClient) do(method, path string, body any) apiAnswer {
 		a.t.Fatal(err)
 	}
 	req.Header = a.header.Clone()
-	// A test sets Content-Type to "" to send none at all.
+	// A test sets Content-Type to "" to send none at all. A project's PATCH is a JSON Merge Patch.
 	if contentType, set := req.Header["Content-Type"]; !set && body != nil {
 		req.Header.Set("Content-Type", "application/json")
+		if method == http.MethodPatch && strings.HasPrefix(path, "/api/v1/projects/") {
+			req.Header.Set("Content-Type", "application/merge-patch+json")
+		}
 	} else if set && contentType[0] == "" {
 		req.Header.Del("Content-Type")
 	}
@@ -145,6 +154,8 @@ type apiProjectOut struct {
 	Reference           string            `json:"reference"`
 	TenantID            int64             `json:"tenant_id"`
 	Title               string            `json:"title"`
+	Summary             string            `json:"summary"`
+	LeadOrganisationID  int64             `json:"lead_organisation_id"`
 	Status              string            `json:"status"`
 	Version             int               `json:"version"`
 	TotalCost           string            `json:"total_cost"`
@@ -152,6 +163,7 @@ type apiProjectOut struct {
 	PrivateCoInvestment string            `json:"private_co_investment"`
 	StartDate           string            `json:"start_date"`
 	Targets             map[string]string `json:"targets"`
+	Missing             map[string]string `json:"missing_for_submission"`
 	Leads               []apiNamedOut     `json:"leads"`
 	Partners            []apiNamedOut     `json:"partners"`
 	AllowedActions      []string          `json:"allowed_actions"`

@@ -27,20 +27,27 @@ func FuzzDecodeProjectBody(f *testing.F) {
 		`{"targets": {"jobs_created": 12}}`, `{"partner_organisation_ids": [1, "2"]}`, `{"version": 0}`,
 		`{"version": -1}`, `{"version": 99999999999999999999}`, `null`, `[]`, `""`, ``, `{`, `{"title": "a"} {}`,
 		`{"title": "\u0000\ud800"}`, `{"a":` + strings.Repeat("[", 100), `{"ſector": "quantum", "version": 2}`,
+		`{"summary": null, "targets": {"jobs_created": null}, "version": 2}`, `{"targets": null, "version": 1}`,
+		`{"partner_organisation_ids": null, "lead_organisation_id": null, "version": 4}`, `{"version": null}`,
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
-		for _, update := range []bool{false, true} {
-			in, status := handlers.DecodeProjectBody("application/json", body, update)
+		for _, mode := range []string{"create", "replace", "patch"} {
+			contentType := "application/json"
+			if mode == "patch" {
+				contentType = "application/merge-patch+json"
+			}
+			version, status := handlers.DecodeProjectBody(contentType, body, mode)
+			update := mode != "create"
 			switch {
 			case status == 0:
-				checkReadBody(t, body, update, in.Version)
+				checkReadBody(t, body, update, version)
 			case status == http.StatusBadRequest || status == http.StatusRequestEntityTooLarge:
 			case status == http.StatusUnprocessableEntity && update:
 			default:
-				t.Fatalf("body %q (update %v): status %d", body, update, status)
+				t.Fatalf("body %q (%s): status %d", body, mode, status)
 			}
 		}
 	})

@@ -129,10 +129,14 @@ func checkOperation(t *testing.T, doc map[string]any, name string, op openAPIOpe
 			t.Errorf("%s: no required path parameter %s", name, m[1])
 		}
 	}
-	if wantsBody := method == "POST" || method == "PATCH"; wantsBody != (op.RequestBody != nil) {
+	mediaType := "application/json"
+	if method == "PATCH" && strings.HasPrefix(path, "/projects/") {
+		mediaType = "application/merge-patch+json" // RFC 7396: a project's PATCH names only what it changes
+	}
+	if wantsBody := method == "POST" || method == "PATCH" || method == "PUT"; wantsBody != (op.RequestBody != nil) {
 		t.Errorf("%s: request body %v", name, op.RequestBody)
-	} else if wantsBody && op.RequestBody.Content["application/json"].Schema == nil {
-		t.Errorf("%s: request body has no application/json schema", name)
+	} else if wantsBody && op.RequestBody.Content[mediaType].Schema == nil {
+		t.Errorf("%s: request body has no %s schema", name, mediaType)
 	}
 	success := false
 	for status, response := range op.Responses {

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"maps"
 	"net/http"
 	"strings"
 	"time"
@@ -11,7 +12,8 @@ import (
 
 // apiProjectFields are the project fields an API client writes: app.ProjectInput in JSON. Money is a string
 // in pounds and dates are "YYYY-MM-DD", both read by app; server-owned fields are absent, so a body
-// carrying them is refused as an unknown field.
+// carrying them is refused as an unknown field. A field left out (or null) is not given: a draft saves
+// whatever is valid, and submission asks for the rest.
 type apiProjectFields struct {
 	Title                  string            `json:"title"`
 	Summary                string            `json:"summary"`
@@ -29,8 +31,9 @@ type apiProjectFields struct {
 	LeadUserIDs            []int64           `json:"lead_user_ids"`
 }
 
-// apiProjectUpdate replaces every editable field of a project read at Version.
-type apiProjectUpdate struct {
+// apiProjectReplace is the body of PUT: every editable field of a project read at Version, replacing what
+// is there (a field left out is cleared).
+type apiProjectReplace struct {
 	apiProjectFields
 	Version *int `json:"version"`
 }
@@ -60,10 +63,10 @@ func decodeProjectCreate(r *http.Request) (app.ProjectInput, error) {
 	return b.input(), nil
 }
 
-// decodeProjectUpdate reads the body of PATCH /api/v1/projects/{id}, which must say which version it
-// changes.
-func decodeProjectUpdate(r *http.Request) (app.ProjectInput, error) {
-	var b apiProjectUpdate
+// decodeProjectReplace reads the body of PUT /api/v1/projects/{id}, which must say which version it
+// replaces.
+func decodeProjectReplace(r *http.Request) (app.ProjectInput, error) {
+	var b apiProjectReplace
 	if err := decodeJSONBody(r, &b); err != nil {
 		return app.ProjectInput{}, err
 	}
@@ -93,16 +96,16 @@ type apiProject struct {
 	Title                string     `json:"title"`
 	Summary              string     `json:"summary"`
 	Status               string     `json:"status"`
-	LeadOrganisationID   int64      `json:"lead_organisation_id"`
+	LeadOrganisationID   *int64     `json:"lead_organisation_id"`
 	LeadOrganisationName string     `json:"lead_organisation_name"`
 	Sector               string     `json:"sector"`
 	SectorOther          string     `json:"sector_other"`
-	LocalAuthorityCode   string     `json:"local_authority_code"`
-	StartDate            string     `json:"start_date"`
-	EndDate              string     `json:"end_date"`
-	TotalCost            string     `json:"total_cost"`
-	GrantRequested       string     `json:"grant_requested"`
-	PrivateCoInvestment  string     `json:"private_co_investment"`
+	LocalAuthorityCode   *string    `json:"local_authority_code"`
+	StartDate            *string    `json:"start_date"`
+	EndDate              *string    `json:"end_date"`
+	TotalCost            *string    `json:"total_cost"`
+	GrantRequested       *string    `json:"grant_requested"`
+	PrivateCoInvestment  *string    `json:"private_co_investment"`
 	Version              int        `json:"version"`
 	SubmittedAt          *time.Time `json:"submitted_at"`
 	DecidedAt            *time.Time `json:"decided_at"`
@@ -117,19 +120,21 @@ func newAPIProject(p models.Project, tenantName, leadOrganisationName string) ap
 		Title: p.Title, Summary: p.Summary, Status: string(p.Status),
 		LeadOrganisationID: p.LeadOrganisationID, LeadOrganisationName: leadOrganisationName,
 		Sector: p.Sector, SectorOther: p.SectorOther, LocalAuthorityCode: p.LocalAuthorityCode,
-		StartDate: p.StartDate.Format(time.DateOnly), EndDate: p.EndDate.Format(time.DateOnly),
-		TotalCost: app.FormatPoundsPlain(p.TotalCostPence), GrantRequested: app.FormatPoundsPlain(p.GrantRequestedPence),
-		PrivateCoInvestment: app.FormatPoundsPlain(p.PrivateCoInvestmentPence),
+		StartDate: optionalDate(p.StartDate), EndDate: optionalDate(p.EndDate),
+		TotalCost: optionalPounds(p.TotalCostPence), GrantRequested: optionalPounds(p.GrantRequestedPence),
+		PrivateCoInvestment: optionalPounds(p.PrivateCoInvestmentPence),
 		Version:             p.Version, SubmittedAt: p.SubmittedAt, DecidedAt: p.DecidedAt, DecisionReason: p.DecisionReason,
 		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt,
 	}
 }
 
-// apiProjectDetail is one project with its partners, targets, leads, history and the actions the
-// caller may take now (the names of the endpoints under /api/v1/projects/{id}/, and "update" for PATCH).
+// apiProjectDetail is one project with its partners, targets, leads, history, what it still needs before it
+// can be submitted, and the actions the caller may take now (the names of the endpoints under
+// /api/v1/projects/{id}/, and "update" for PATCH and PUT).
 type apiProjectDetail struct {
 	apiProject
 	LocalAuthorityName string            `json:"local_authority_name"`
+	Missing            map[string]string `json:"missing_for_submission"`
 	Partners           []apiNamed        `json:"partners"`
 	Targets            map[string]string `json:"targets"`
 	Leads              []apiNamed        `json:"leads"`
@@ -155,10 +160,11 @@ type apiHistoryEntry struct {
 func newAPIProjectDetail(d app.ProjectDetail) apiProjectDetail {
 	out := apiProjectDetail{
 		apiProject:         newAPIProject(d.Project, d.TenantName, d.LeadOrganisation.Name),
-		LocalAuthorityName: d.LocalAuthority.Name,
-		Partners:           []apiNamed{}, Targets: map[string]string{}, Leads: []apiNamed{},
+		LocalAuthorityName: d.LocalAuthority.Name, Missing: map[string]string{},
+		Partners: []apiNamed{}, Targets: map[string]string{}, Leads: []apiNamed{},
 		History: []apiHistoryEntry{}, AllowedActions: apiAllowedActions(d.Allowed),
 	}
+	maps.Copy(out.Missing, d.Missing)
 	for _, o := range d.Partners {
 		out.Partners = append(out.Partners, apiNamed{o.ID, o.Name})
 	}
@@ -182,7 +188,7 @@ func apiAllowedActions(a app.ProjectActions) []string {
 	if a.Edit {
 		actions = append(actions, "update")
 	}
-	for _, t := range app.Transitions() {
+	for _, t := range app.ProjectSteps() {
 		if a.Can(t) {
 			actions = append(actions, apiStepName(t))
 		}
@@ -193,4 +199,22 @@ func apiAllowedActions(a app.ProjectActions) []string {
 // apiStepName is a workflow step's name in a URL: request_changes → request-changes.
 func apiStepName(t app.Transition) string {
 	return strings.ReplaceAll(string(t), "_", "-")
+}
+
+// optionalPounds writes an amount given as the API's decimal string, and one not given as null.
+func optionalPounds(pence *int64) *string {
+	if pence == nil {
+		return nil
+	}
+	text := app.FormatPoundsPlain(*pence)
+	return &text
+}
+
+// optionalDate writes a date given as YYYY-MM-DD, and one not given as null.
+func optionalDate(d *time.Time) *string {
+	if d == nil {
+		return nil
+	}
+	text := d.Format(time.DateOnly)
+	return &text
 }

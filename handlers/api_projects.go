@@ -88,6 +88,7 @@ func (s *Server) apiGetProject(c *gin.Context) {
 	if !ok {
 		return
 	}
+	acceptPatch(c.Writer.Header())
 	s.apiRespondProject(c, http.StatusOK, id)
 }
 
@@ -107,13 +108,34 @@ func (s *Server) apiCreateProject(c *gin.Context) {
 	s.apiRespondProject(c, http.StatusCreated, project.ID)
 }
 
-// apiUpdateProject replaces the editable fields of a draft or a project sent back for changes.
-func (s *Server) apiUpdateProject(c *gin.Context) {
+// apiPatchProject changes only the fields a JSON Merge Patch names, of a draft or a project sent back for
+// changes, if the version it names is still current.
+func (s *Server) apiPatchProject(c *gin.Context) {
+	acceptPatch(c.Writer.Header())
 	id, ok := s.apiPathID(c)
 	if !ok {
 		return
 	}
-	in, err := decodeProjectUpdate(c.Request)
+	patch, err := decodeProjectPatch(c.Request)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	if _, err := s.projects.Patch(c.Request.Context(), mustPrincipal(c), id, patch); err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.apiRespondProject(c, http.StatusOK, id)
+}
+
+// apiReplaceProject replaces every editable field of a draft or a project sent back for changes: what the
+// body leaves out is cleared.
+func (s *Server) apiReplaceProject(c *gin.Context) {
+	id, ok := s.apiPathID(c)
+	if !ok {
+		return
+	}
+	in, err := decodeProjectReplace(c.Request)
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -17,8 +17,9 @@ func (s *Server) apiRoutes(r *gin.Engine) {
 	authed.GET("/projects", s.apiListProjects)
 	authed.POST("/projects", s.apiCreateProject)
 	authed.GET("/projects/:id", s.apiGetProject)
-	authed.PATCH("/projects/:id", s.apiUpdateProject)
-	for _, t := range app.Transitions() {
+	authed.PATCH("/projects/:id", s.apiPatchProject)
+	authed.PUT("/projects/:id", s.apiReplaceProject)
+	for _, t := range app.ProjectSteps() {
 		authed.POST("/projects/:id/"+apiStepName(t), s.apiTransition(t))
 	}
 

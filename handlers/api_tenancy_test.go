@@ -39,7 +39,8 @@ func requestsOnGMRecords(gm gmRecords) []struct {
 		body         any
 	}{
 		{http.MethodGet, apiProjectURL(id), nil},
-		{http.MethodPatch, apiProjectURL(id), withFields(apiProjectBody(gm.organisationID), map[string]any{"title": "Taken over", "version": version})},
+		{http.MethodPatch, apiProjectURL(id), map[string]any{"title": "Taken over", "version": version}},
+		{http.MethodPut, apiProjectURL(id), withFields(apiProjectBody(gm.organisationID), map[string]any{"title": "Taken over", "version": version})},
 		{http.MethodGet, apiOrganisationURL(gm.organisationID), nil},
 		{http.MethodPatch, apiOrganisationURL(gm.organisationID), map[string]any{"name": "Taken over", "kind": "business", "version": 1}},
 		{http.MethodGet, "/api/v1/projects?tenant=greater-manchester", nil},

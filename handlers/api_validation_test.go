@@ -23,20 +23,16 @@ func TestAPI_EachBadFieldIsNamedWith422AndNothingIsStored(t *testing.T) {
 			field  string
 			change map[string]any
 		}{
-			{"title", map[string]any{"title": "  "}},
 			{"title", map[string]any{"title": strings.Repeat("t", 201)}},
-			{"title", map[string]any{"title": nil}},
 			{"summary", map[string]any{"summary": strings.Repeat("s", 5001)}},
 			{"sector", map[string]any{"sector": "space"}},
-			{"sector_other", map[string]any{"sector": "other", "sector_other": ""}},
 			{"local_authority_code", map[string]any{"local_authority_code": "X99999999"}},
+			{"local_authority_code", map[string]any{"local_authority_code": "E08000025"}}, // Birmingham, not the North West
 			{"start_date", map[string]any{"start_date": "2024-02-30"}},
 			{"start_date", map[string]any{"start_date": "01/04/2024"}},
 			{"end_date", map[string]any{"end_date": "2024-03-31"}},
-			{"total_cost", map[string]any{"total_cost": ""}},
 			{"grant_requested", map[string]any{"grant_requested": "1500000.01"}},
 			{"private_co_investment", map[string]any{"private_co_investment": "lots"}},
-			{"lead_organisation_id", map[string]any{"lead_organisation_id": 0}},
 			{"lead_organisation_id", map[string]any{"lead_organisation_id": wmOrganisation}},
 			{"partner_organisation_ids", map[string]any{"partner_organisation_ids": []int64{wmOrganisation}}},
 			{"targets.jobs_created", map[string]any{"targets": map[string]string{"jobs_created": "a dozen"}}},
@@ -82,15 +78,15 @@ func TestAPI_MoneyIsReadAsExactPenceOrRefusedByField(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if stored.TotalCostPence != pence || stored.PrivateCoInvestmentPence != pence {
-				t.Errorf("%q stored as %d and %d pence, want %d", text, stored.TotalCostPence, stored.PrivateCoInvestmentPence, pence)
+			if *stored.TotalCostPence != pence || *stored.PrivateCoInvestmentPence != pence {
+				t.Errorf("%q stored as %d and %d pence, want %d", text, *stored.TotalCostPence, *stored.PrivateCoInvestmentPence, pence)
 			}
 			if want := plainPounds(pence); p.TotalCost != want || p.PrivateCoInvestment != want {
 				t.Errorf("%q returned as %q and %q, want %q", text, p.TotalCost, p.PrivateCoInvestment, want)
 			}
 		}
 		rows := portal.RowCounts(t)
-		for _, text := range []string{"1e3", "-5", "12.345", "NaN", "Infinity", "99999999999999999999", "1,00", "0x10", "1 000", ""} {
+		for _, text := range []string{"1e3", "-5", "12.345", "NaN", "Infinity", "99999999999999999999", "1,00", "0x10", "1 000", "£"} {
 			e := gm.manager.do(http.MethodPost, "/api/v1/projects", withFields(apiProjectBody(gm.organisationID), map[string]any{"total_cost": text})).
 				expectError(t, http.StatusUnprocessableEntity, "validation_failed")
 			if e.Error.Fields["total_cost"] == "" {
@@ -106,4 +102,34 @@ func TestAPI_MoneyIsReadAsExactPenceOrRefusedByField(t *testing.T) {
 // plainPounds writes pence as the API does, independently of the code under test.
 func plainPounds(pence int64) string {
 	return fmt.Sprintf("%d.%02d", pence/100, pence%100)
+}
+
+// TestAPI_ADraftSavesWhatItHasAndSubmissionNamesWhatIsMissing: fields left out, empty or null are "not given":
+// the draft is saved, says what it still needs, and cannot be submitted until it has it.
+func TestAPI_ADraftSavesWhatItHasAndSubmissionNamesWhatIsMissing(t *testing.T) {
+	modeltest.ForEachDatabase(t, func(t *testing.T, db *models.Database) {
+		portal := portaltest.Start(t, db, portaltest.Options{})
+		gm := newGMRecords(t, portal)
+		body := withFields(apiProjectBody(gm.organisationID), map[string]any{
+			"title": "  ", "sector": "other", "sector_other": "", "total_cost": "", "lead_organisation_id": nil,
+		})
+		delete(body, "start_date")
+		var p apiProjectOut
+		gm.manager.do(http.MethodPost, "/api/v1/projects", body).expect(t, http.StatusCreated, &p)
+		want := map[string]string{
+			"title": "Enter the project title", "sector_other": "Enter the sector or technology", "total_cost": "Enter the total cost",
+			"lead_organisation_id": "Select the lead organisation", "start_date": "Enter the start date",
+		}
+		if diff := cmp.Diff(want, p.Missing); diff != "" {
+			t.Errorf("missing for submission (-want +got):\n%s", diff)
+		}
+		if p.TotalCost != "" || p.StartDate != "" || p.LeadOrganisationID != 0 {
+			t.Errorf("not-given facts came back as %q, %q and %d, want null", p.TotalCost, p.StartDate, p.LeadOrganisationID)
+		}
+		e := gm.manager.do(http.MethodPost, apiProjectURL(p.ID, "submit"), map[string]any{"version": p.Version}).
+			expectError(t, http.StatusUnprocessableEntity, "validation_failed")
+		if diff := cmp.Diff(want, e.Error.Fields); diff != "" {
+			t.Errorf("submitting the draft: fields (-want +got):\n%s", diff)
+		}
+	})
 }

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -86,4 +87,17 @@ func twoDigits(s string) string {
 // generalError is a problem with the whole form rather than one field, for the error summary.
 func generalError(message string) formErrors {
 	return formErrors{List: []fieldError{{Message: message}}}
+}
+
+// problemErrors shows what a page's problem is: a validation error by field, in the order given; a refusal
+// by its message at the top; nothing for no problem.
+func problemErrors(problem error, order ...string) formErrors {
+	var verr *app.ValidationError
+	switch {
+	case errors.As(problem, &verr):
+		return newFormErrors(verr, order...)
+	case problem != nil:
+		return generalError(refusalMessage(problem))
+	}
+	return formErrors{}
 }

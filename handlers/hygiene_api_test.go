@@ -40,6 +40,9 @@ var apiBodySources = map[string]apiBodySource{
 	"PATCH /projects/{id}": func(r hygieneRecords, c map[string]*apiClient, org int64) (*apiClient, string, map[string]any) {
 		return c["demo-gm-manager"], apiProjectURL(r.draft.ID), withFields(apiProjectBody(org), map[string]any{"version": r.draft.Version})
 	},
+	"PUT /projects/{id}": func(r hygieneRecords, c map[string]*apiClient, org int64) (*apiClient, string, map[string]any) {
+		return c["demo-gm-manager"], apiProjectURL(r.draft.ID), withFields(apiProjectBody(org), map[string]any{"version": r.draft.Version})
+	},
 	"POST /organisations": func(r hygieneRecords, c map[string]*apiClient, _ int64) (*apiClient, string, map[string]any) {
 		return c["demo-gm-manager"], "/api/v1/organisations", map[string]any{"name": "Hygienic Ltd", "kind": "business"}
 	},
@@ -84,7 +87,11 @@ func TestInputHygiene_EveryAPIBodyFieldRefusesControlCharacters(t *testing.T) {
 			}
 			client, path, body := source(records, clients, records.organisation.ID)
 			method, _, _ := strings.Cut(name, " ")
-			for field, kind := range textProperties(doc, op.RequestBody.Content["application/json"].Schema) {
+			media, ok := op.RequestBody.Content["application/json"]
+			if !ok { // a project's PATCH is a JSON Merge Patch
+				media = op.RequestBody.Content["application/merge-patch+json"]
+			}
+			for field, kind := range textProperties(doc, media.Schema) {
 				for poison, value := range apiPoisons(field) {
 					for _, poisoned := range poisonedBodies(body, field, kind, value) {
 						before := portal.RowCounts(t)

@@ -102,8 +102,10 @@ func tenantNames(tenants []models.Tenant) map[int64]string {
 type organisationPage struct {
 	basePage
 	Organisation   models.Organisation
+	Identifiers    []app.Identifier
 	TenantName     string
 	LocalAuthority models.LocalAuthority
+	Projects       []models.OrganisationProject
 	CanEdit        bool
 }
 
@@ -131,9 +133,14 @@ func (s *Server) organisationShow(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	projects, err := s.projects.OfOrganisation(ctx, p, o.ID)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
 	page := organisationPage{
-		basePage: s.newBasePage(c, o.Name), Organisation: o, TenantName: tenantNames(tenants)[o.TenantID],
-		CanEdit: s.organisations.MayEdit(p, o),
+		basePage: s.newBasePage(c, o.Name), Organisation: o, Identifiers: app.IdentifiersToShow(o),
+		TenantName: tenantNames(tenants)[o.TenantID], Projects: projects, CanEdit: s.organisations.MayEdit(p, o),
 	}
 	if o.LocalAuthorityCode != nil {
 		page.LocalAuthority = placeOf(places, *o.LocalAuthorityCode)

@@ -82,7 +82,7 @@ func TestProgrammeSetUp_TheAdministratorChangesTheProgrammeAndAnAccelerator(t *t
 		expectRedirect(t, saved, "/programme")
 		setup := admin.Follow(saved)
 		got := []string{setup.Text(`[data-testid="flash"]`), setup.Text(`[data-testid="envelope"]`), setup.Text(`[data-testid="financial-years"]`)}
-		if diff := cmp.Diff([]string{"Programme saved", "£130,000,000.00", "2023-24 to 2026-27"}, got); diff != "" {
+		if diff := cmp.Diff([]string{"Programme saved", "£130,000,000", "2023 to 2024, 2024 to 2025, 2025 to 2026 and 2026 to 2027"}, got); diff != "" {
 			t.Errorf("flash, envelope, years (-want +got):\n%s", diff)
 		}
 		checkSetUpAudit(t, portal, saved, "programme.updated", "demo-programme-admin")

@@ -3,6 +3,7 @@ package handlers
 import (
 	"errors"
 	"net/http"
+	"slices"
 
 	"github.com/gin-gonic/gin"
 
@@ -13,6 +14,7 @@ type projectFormPage struct {
 	basePage
 	ID        int64 // 0 for a new project
 	Reference string
+	Detail    *app.ProjectDetail // the project as saved, when editing one
 	Form      projectForm
 	Choices   app.FormChoices
 }
@@ -101,25 +103,19 @@ func (s *Server) showProjectForm(c *gin.Context, status int, id int64, form proj
 			s.fail(c, err)
 			return
 		}
-		page.Reference, title, name = d.Project.Reference, "Change "+d.Project.Reference, "projects/edit"
+		page.Reference, page.Detail, title, name = d.Project.Reference, &d, "Change "+d.Project.Reference, "projects/edit"
 	}
 	page.basePage = s.newBasePage(c, title)
-	var verr *app.ValidationError
-	switch {
-	case errors.As(problem, &verr):
-		page.Errors = newFormErrors(verr, projectFields(choices)...)
-	case problem != nil:
-		page.Errors = generalError(refusalMessage(problem))
-	}
+	page.Errors = problemErrors(problem, projectFields(choices)...)
 	s.renderPage(c, status, name, page)
 }
 
 // projectFields are the form's fields in the order it shows them, for the error summary.
 func projectFields(choices app.FormChoices) []string {
-	fields := []string{"title", "summary", "lead_organisation_id", "partner_organisation_ids", "sector", "sector_other",
-		"local_authority_code", "start_date", "end_date", "total_cost", "grant_requested", "private_co_investment"}
+	order := projectFormOrder()
+	fields := slices.Clone(order[:len(order)-1])
 	for _, ind := range choices.Indicators {
 		fields = append(fields, "targets."+ind.Code)
 	}
-	return append(fields, "lead_user_ids")
+	return append(fields, order[len(order)-1])
 }

@@ -31,32 +31,32 @@ func projectFormMistakes(foreignOrg int64) []formMistake {
 		return out
 	}
 	mistakes := []formMistake{
-		{"title blank", v("title", "  "), "title", "Enter the project title"},
 		{"title too long", v("title", strings.Repeat("x", 201)), "title", "Project title must be 200 characters or fewer"},
-		{"lead organisation missing", v("lead_organisation_id", ""), "lead_organisation_id", "Select the lead organisation"},
 		{"lead organisation of another accelerator", v("lead_organisation_id", fmt.Sprint(foreignOrg)), "lead_organisation_id", "Select a lead organisation from your organisations"},
 		{"lead organisation not a number", v("lead_organisation_id", "1 OR 1=1"), "lead_organisation_id", "Select a lead organisation from your organisations"},
 		{"partner of another accelerator", v("partner_organisation_ids", fmt.Sprint(foreignOrg)), "partner_organisation_ids", "Select partner organisations from your organisations"},
-		{"sector missing", v("sector", ""), "sector", "Select the project's sector or technology"},
-		{"other sector without words", v("sector", "other", "sector_other", " "), "sector_other", "Enter the sector or technology"},
+		{"sector not offered", v("sector", "alchemy"), "sector", "Select a sector or technology from the list"},
 		{"local authority unknown", v("local_authority_code", "X99999999"), "local_authority_code", "Select a local authority from the list"},
-		{"start date blank", v("start_date-day", "", "start_date-month", "", "start_date-year", ""), "start_date", "Enter the start date"},
-		{"start date impossible", v("start_date-day", "31", "start_date-month", "2"), "start_date", "The start date must be a real date, like 1 4 2024"},
-		{"start date part missing", v("start_date-month", ""), "start_date", "The start date must be a real date, like 1 4 2024"},
+		{"local authority outside the region", v("local_authority_code", "S12000049"), "local_authority_code", "Select a local authority in North West (England)"},
+		{"start date impossible", v("start_date-day", "31", "start_date-month", "2"), "start_date", "Start date must be a real date, like 1 4 2024"},
+		{"start date month missing", v("start_date-month", ""), "start_date", "Start date must include a month"},
+		{"end date day missing", v("end_date-day", ""), "end_date", "End date must include a day"},
 		{"end date before start", v("end_date-day", "31", "end_date-month", "3", "end_date-year", "2024", "start_date-year", "2025"), "end_date", "End date must be the same as or after the start date"},
 		{"grant more than total cost", v("total_cost", "999,999.99", "grant_requested", "1000000"), "grant_requested", "Grant requested must not be more than the total cost"},
-		{"target not a number", v("targets[jobs_created]", "abc"), "targets.jobs_created", "Jobs created: enter a number of full-time equivalents, like 12 or 2.5"},
-		{"count target with decimals", v("targets[patents_filed]", "2.5"), "targets.patents_filed", "Patents filed: enter a whole number, like 25 or 1,200"},
+		{"target not a number", v("targets[jobs_created]", "abc"), "targets.jobs_created", "Jobs created must be a number of full-time equivalents, like 12 or 2.5"},
+		{"count target with decimals", v("targets[patents_filed]", "2.5"), "targets.patents_filed", "Patents filed must be a whole number, like 25 or 1,200"},
 	}
+	// Each money field names itself in its messages (GOV.UK error message guidance), so the three never
+	// read the same.
 	money := map[string]string{
-		"":       "Enter an amount in pounds, like 1250000 or 1,250,000.00",
-		"1e3":    "Enter an amount in pounds using numbers only, like 1250000 or 1,250,000.00",
-		"-5":     "Enter an amount that is zero or more",
-		"12.345": "Enter an amount with no more than 2 decimal places (pence)",
+		"1e3":    "%s must be an amount in pounds, like 1250000 or 1,250,000.00",
+		"-5":     "%s must be £0 or more",
+		"12.345": "%s must not have more than 2 decimal places, for pence",
 	}
-	for _, field := range []string{"total_cost", "grant_requested", "private_co_investment"} {
+	labels := map[string]string{"total_cost": "Total cost", "grant_requested": "Grant requested", "private_co_investment": "Private co-investment committed"}
+	for field, label := range labels {
 		for typed, message := range money {
-			mistakes = append(mistakes, formMistake{fmt.Sprintf("%s %q", field, typed), v(field, typed), field, message})
+			mistakes = append(mistakes, formMistake{fmt.Sprintf("%s %q", field, typed), v(field, typed), field, fmt.Sprintf(message, label)})
 		}
 	}
 	return mistakes
@@ -99,7 +99,7 @@ func TestProjectForm_AcceptsPoundsWithTheSignAndCommas(t *testing.T) {
 		page := manager.Follow(sent)
 		got := []string{page.Text(`[data-testid="total-cost"]`), page.Text(`[data-testid="grant-requested"]`),
 			page.Text(`[data-testid="private-co-investment-committed"]`)}
-		if diff := cmp.Diff([]string{"£1,000.00", "£1,000.00", "£0.50"}, got); diff != "" {
+		if diff := cmp.Diff([]string{"£1,000", "£1,000", "£0.50"}, got); diff != "" {
 			t.Errorf("money stored (-want +got):\n%s", diff)
 		}
 	})

@@ -58,12 +58,17 @@ func (f projectForm) input() app.ProjectInput {
 func projectFormOf(d app.ProjectDetail) projectForm {
 	pr := d.Project
 	f := projectForm{
-		Title: pr.Title, Summary: pr.Summary, LeadOrganisationID: strconv.FormatInt(pr.LeadOrganisationID, 10),
-		Partners: map[string]bool{}, Sector: pr.Sector, SectorOther: pr.SectorOther,
-		LocalAuthorityCode: pr.LocalAuthorityCode, Start: dateOf(pr.StartDate), End: dateOf(pr.EndDate),
-		TotalCost: app.FormatPoundsPlain(pr.TotalCostPence), GrantRequested: app.FormatPoundsPlain(pr.GrantRequestedPence),
-		PrivateCoInvestment: app.FormatPoundsPlain(pr.PrivateCoInvestmentPence),
+		Title: pr.Title, Summary: pr.Summary, Partners: map[string]bool{}, Sector: pr.Sector, SectorOther: pr.SectorOther,
+		Start: dateOf(pr.StartDate), End: dateOf(pr.EndDate),
+		TotalCost: app.PoundsText(pr.TotalCostPence), GrantRequested: app.PoundsText(pr.GrantRequestedPence),
+		PrivateCoInvestment: app.PoundsText(pr.PrivateCoInvestmentPence),
 		Targets:             map[string]string{}, Leads: map[string]bool{}, Version: pr.Version,
+	}
+	if pr.LeadOrganisationID != nil {
+		f.LeadOrganisationID = strconv.FormatInt(*pr.LeadOrganisationID, 10)
+	}
+	if pr.LocalAuthorityCode != nil {
+		f.LocalAuthorityCode = *pr.LocalAuthorityCode
 	}
 	for _, o := range d.Partners {
 		f.Partners[strconv.FormatInt(o.ID, 10)] = true
@@ -85,8 +90,8 @@ func chosen(values []string) map[string]bool {
 	return m
 }
 
-func dateOf(t time.Time) dateInput {
-	if t.IsZero() {
+func dateOf(t *time.Time) dateInput {
+	if t == nil {
 		return dateInput{}
 	}
 	return dateInput{Day: strconv.Itoa(t.Day()), Month: strconv.Itoa(int(t.Month())), Year: strconv.Itoa(t.Year())}

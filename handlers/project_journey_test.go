@@ -62,7 +62,7 @@ func TestProjectJourney_FromRegistrationThroughAChangeRequestToApproval(t *testi
 			t.Errorf("history: who | what | why (-want +got):\n%s", diff)
 		}
 		got := []string{page.Text(`[data-testid="private-co-investment-committed"]`), page.Text(`[data-testid="leads"]`)}
-		if diff := cmp.Diff([]string{"£600,000.00", "Dr Helen Price"}, got); diff != "" {
+		if diff := cmp.Diff([]string{"£600,000", "Dr Helen Price"}, got); diff != "" {
 			t.Errorf("approved project: co-investment, leads (-want +got):\n%s", diff)
 		}
 	})
@@ -96,7 +96,7 @@ func registerProjectByPage(t *testing.T, portal *portaltest.Portal, manager *por
 	page := manager.Follow(sent)
 	got := []string{page.Text(`[data-testid="flash"]`), page.Text(`[data-testid="status"]`), page.Text(`[data-testid="leads"]`),
 		page.Text(`[data-testid="place"]`), page.Text(`[data-testid="total-cost"]`), page.Text(`[data-testid="targets"] tbody`)}
-	want := []string{"Project created", "Draft", "Dr Helen Price", "Manchester, North West (England)", "£1,500,000.00",
+	want := []string{"Project created", "Draft", "Dr Helen Price", "Manchester, North West (England)", "£1,500,000",
 		"Jobs created 12.5 FTE Patents filed 3"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("new project: flash, status, leads, place, total cost, targets (-want +got):\n%s", diff)
@@ -117,18 +117,36 @@ func editProjectByPage(t *testing.T, b *portaltest.Browser, project string, chan
 	}
 }
 
-// takeStep presses a workflow button on the project page, with a reason for decisions.
+// takeStep takes a workflow step as a person does: from the project page's button to the step's page, and
+// for a decision through the choice (with the reason) and its confirmation. The step lands on its
+// confirmation page, or for a decision back on the project with a success banner; flash is that page's
+// heading or banner, and status the project's status after.
 func takeStep(t *testing.T, b *portaltest.Browser, project, step, reason, flash, status string) {
 	t.Helper()
+	if decision := step == "approve" || step == "reject" || step == "request_changes"; decision {
+		page := b.Get(b.Get(project).Doc.Find(`[data-testid="step-decide"]`).AttrOr("href", "#no-decision-button"))
+		expectStatus(t, page, http.StatusOK)
+		confirm := b.SubmitForm(page, `[data-testid="decision-form"]`, url.Values{"decision": {step}, "reason-" + step: {reason}})
+		expectStatus(t, confirm, http.StatusOK)
+		sent := b.SubmitForm(confirm, `[data-testid="decision-confirm-form"]`, nil)
+		expectRedirect(t, sent, project)
+		landed := b.Follow(sent)
+		if got := []string{landed.Text(`[data-testid="flash"]`), landed.Text(`[data-testid="status"]`)}; !cmp.Equal(got, []string{flash, status}) {
+			t.Errorf("after %s: banner and status %q, want %q and %q", step, got, flash, status)
+		}
+		return
+	}
+	page := b.Get(b.Get(project).Doc.Find(`[data-testid="step-`+step+`"]`).AttrOr("href", "#no-button"))
+	expectStatus(t, page, http.StatusOK)
 	var values url.Values
 	if reason != "" {
 		values = url.Values{"reason": {reason}}
 	}
-	sent := b.SubmitForm(b.Get(project), `[data-testid="step-`+step+`"]`, values)
-	expectRedirect(t, sent, project)
-	page := b.Follow(sent)
-	if got := []string{page.Text(`[data-testid="flash"]`), page.Text(`[data-testid="status"]`)}; !cmp.Equal(got, []string{flash, status}) {
-		t.Errorf("after %s: flash and status %q, want %q and %q", step, got, flash, status)
+	sent := b.SubmitForm(page, `[data-testid="confirm-form"]`, values)
+	expectRedirect(t, sent, project+"/"+step+"/done")
+	done := b.Follow(sent)
+	if got := []string{done.Text(".govuk-panel__title"), b.Get(project).Text(`[data-testid="status"]`)}; !cmp.Equal(got, []string{flash, status}) {
+		t.Errorf("after %s: confirmation and status %q, want %q and %q", step, got, flash, status)
 	}
 }
 
@@ -154,21 +172,24 @@ func checkAwaiting(t *testing.T, approver *portaltest.Browser, count int, title 
 	}
 }
 
-// checkReasonRequired asks for changes without a reason: the page comes back with the message by the
-// reason box, and the project is still submitted.
+// checkReasonRequired asks for changes without a reason: the decision page comes back, at its own
+// address, with the message by the reason box, and the project is still submitted.
 func checkReasonRequired(t *testing.T, portal *portaltest.Portal, approver *portaltest.Browser, project string) {
 	t.Helper()
 	before := portal.RowCounts(t)
-	page := approver.SubmitForm(approver.Get(project), `[data-testid="step-request_changes"]`, url.Values{"reason": {"  "}})
+	page := approver.SubmitForm(approver.Get(project+"/decision"), `[data-testid="decision-form"]`,
+		url.Values{"decision": {"request_changes"}, "reason-request_changes": {"  "}})
 	expectStatus(t, page, http.StatusUnprocessableEntity)
-	const message = "Enter the reason for your decision"
+	const message = "Enter what needs to change"
 	got := []string{
+		page.Request.URL.Path,
 		page.Text(`.govuk-error-summary__list a[href="#reason-request_changes"]`),
 		page.Text(`.govuk-form-group--error:has(#reason-request_changes) .govuk-error-message`),
-		page.Text(`[data-testid="status"]`),
+		page.Doc.Find(`#decision-request_changes`).AttrOr("checked", "not checked"),
+		approver.Get(project).Text(`[data-testid="status"]`),
 	}
-	if diff := cmp.Diff([]string{message, "Error: " + message, "Submitted"}, got); diff != "" {
-		t.Errorf("decision without a reason: summary link, message by the box, status (-want +got):\n%s", diff)
+	if diff := cmp.Diff([]string{project + "/decision", message, "Error: " + message, "", "Submitted"}, got); diff != "" {
+		t.Errorf("decision without a reason: address, summary link, message by the box, choice kept, status (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff(before, portal.RowCounts(t)); diff != "" {
 		t.Errorf("rows changed (-before +after):\n%s", diff)

@@ -1,6 +1,7 @@
 package handlers_test
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -26,9 +27,10 @@ func expectRefusal(t *testing.T, portal *portaltest.Portal, before map[string]in
 	}
 }
 
+// stepForms lists the workflow buttons a project page offers.
 func stepForms(page *portaltest.Response) []string {
 	var steps []string
-	for _, f := range page.Doc.Find(`form[data-testid^="step-"]`).EachIter() {
+	for _, f := range page.Doc.Find(`[data-testid="actions"] [data-testid^="step-"]`).EachIter() {
 		steps = append(steps, f.AttrOr("data-testid", ""))
 	}
 	return steps
@@ -45,9 +47,14 @@ func TestProjectWorkflow_PartnershipStaffHaveNoSubmitButtonAndAForgedSubmitIsRef
 		if steps := stepForms(staff.Get(project)); len(steps) != 0 {
 			t.Errorf("partnership staff are offered %v, want no workflow buttons", steps)
 		}
-		expectRefusal(t, portal, before, staff.PostForm(project+"/transitions/submit", url.Values{"version": {"1"}}),
+		expectRefusal(t, portal, before, staff.Get(project+"/submit"),
 			http.StatusForbidden, "You do not have permission to do that", "Your role cannot submit projects.")
-		expectRefusal(t, portal, before, staff.PostForm(project+"/transitions/approve", url.Values{"version": {"1"}, "reason": {"Fine"}}),
+		expectRefusal(t, portal, before, staff.PostForm(project+"/submit", url.Values{"version": {"1"}}),
+			http.StatusForbidden, "You do not have permission to do that", "Your role cannot submit projects.")
+		expectRefusal(t, portal, before, staff.Get(project+"/decision"),
+			http.StatusForbidden, "You do not have permission to do that", "Your role cannot approve projects.")
+		decision := url.Values{"version": {"1"}, "decision": {"approve"}, "reason-approve": {"Fine"}, "confirmed": {"yes"}}
+		expectRefusal(t, portal, before, staff.PostForm(project+"/decision", decision),
 			http.StatusForbidden, "You do not have permission to do that", "Your role cannot approve projects.")
 	})
 }
@@ -66,7 +73,7 @@ func TestProjectWorkflow_SubmittingAnApprovedProjectIsAConflictWithTheAppsMessag
 		if steps := stepForms(manager.Get(projectURL(id))); len(steps) != 0 {
 			t.Errorf("the manager is offered %v on an approved project, want nothing", steps)
 		}
-		expectRefusal(t, portal, before, manager.PostForm(projectURL(id)+"/transitions/submit", url.Values{"version": {"3"}}),
+		expectRefusal(t, portal, before, manager.Get(projectURL(id)+"/submit"),
 			http.StatusConflict, "That could not be done", "This project is approved, so it cannot be submitted.")
 		expectRefusal(t, portal, before, manager.Get(projectURL(id)+"/edit"), http.StatusConflict, "That could not be done",
 			"This project is approved, so it cannot be changed. Only drafts and projects sent back for changes can be edited.")
@@ -91,13 +98,17 @@ func TestProjectWorkflow_NobodyDecidesAProjectTheySubmitted(t *testing.T) {
 		if steps := stepForms(both.Get(projectURL(project.ID))); !slices.Equal(steps, []string{"step-withdraw"}) {
 			t.Errorf("offered %v on their own submission, want only to withdraw it", steps)
 		}
+		expectRefusal(t, portal, before, both.Get(projectURL(project.ID)+"/decision"),
+			http.StatusForbidden, "You do not have permission to do that", "You submitted this project, so someone else must decide on it.")
 		if queue := columnOf(both.Get("/projects/awaiting-decision"), `[data-testid="projects"]`, 0); slices.Contains(queue, project.Reference) {
 			t.Errorf("their own submission %s is in their queue", project.Reference)
 		}
 		for _, step := range []string{"approve", "reject", "request_changes"} {
-			forged := url.Values{"version": {"2"}, "reason": {"Looks good to me"}}
-			expectRefusal(t, portal, before, both.PostForm(projectURL(project.ID)+"/transitions/"+step, forged),
-				http.StatusForbidden, "You do not have permission to do that", "You submitted this project, so someone else must decide on it.")
+			for _, confirmed := range []string{"", "yes"} {
+				forged := url.Values{"version": {"2"}, "decision": {step}, "reason-" + step: {"Looks good to me"}, "confirmed": {confirmed}}
+				expectRefusal(t, portal, before, both.PostForm(projectURL(project.ID)+"/decision", forged),
+					http.StatusForbidden, "You do not have permission to do that", "You submitted this project, so someone else must decide on it.")
+			}
 		}
 	})
 }
@@ -124,8 +135,14 @@ func TestProjectForm_AStaleVersionShowsTheConflictWithTheInputKept(t *testing.T)
 		if diff := cmp.Diff([]string{message, "My edit"}, got); diff != "" {
 			t.Errorf("conflict message, title kept (-want +got):\n%s", diff)
 		}
-		stale := manager.PostForm(projectURL(project.ID)+"/transitions/submit", url.Values{"version": {"1"}})
-		expectRefusal(t, portal, before, stale, http.StatusConflict, "That could not be done", message)
+		stale := manager.PostForm(projectURL(project.ID)+"/submit", url.Values{"version": {"1"}})
+		got = []string{fmt.Sprint(stale.StatusCode), stale.Text(".govuk-error-summary__list"), stale.Text("h1")}
+		if diff := cmp.Diff([]string{"409", message, "Check your answers before submitting the project"}, got); diff != "" {
+			t.Errorf("stale submission: status, message, the check page again (-want +got):\n%s", diff)
+		}
+		if diff := cmp.Diff(before, portal.RowCounts(t)); diff != "" {
+			t.Errorf("rows changed (-before +after):\n%s", diff)
+		}
 		if got := manager.Get(projectURL(project.ID)).Text("h1"); got != "Changed meanwhile" {
 			t.Errorf("title %q, want the other person's change kept", got)
 		}

@@ -11,45 +11,21 @@ import (
 
 type projectPage struct {
 	basePage
-	Detail    app.ProjectDetail
-	Steps     []workflowStep // steps taken with one button
-	Decisions []workflowStep // steps that ask for a reason
+	Detail  app.ProjectDetail
+	Actions []stepLink // the workflow steps open to the principal, as links to their pages
+	Missing formErrors // what the draft still needs before it can be submitted, in the form's order
 }
 
-// workflowStep is a workflow button the principal may press, with its reason box for decisions.
-type workflowStep struct {
-	Transition  app.Transition
-	Button      string
-	ReasonLabel string
-	Warning     bool
-	Open        bool   // a decision that failed stays open, showing what was typed and what is wrong
-	Reason      string // what was typed
-	Error       string
+// stepLink is a workflow step the principal may take, as a button-styled link to the page where they check
+// and confirm it.
+type stepLink struct {
+	TestID, Label, Href string
+	Warning, Secondary  bool
 }
 
-// stepWords are the buttons and reason labels of the workflow's steps.
-var stepWords = map[app.Transition]struct{ button, reason string }{
-	app.TransitionSubmit:         {"Submit for approval", ""},
-	app.TransitionApprove:        {"Approve", "Why are you approving this project?"},
-	app.TransitionRequestChanges: {"Request changes", "What needs to change?"},
-	app.TransitionReject:         {"Reject", "Why are you rejecting this project?"},
-	app.TransitionWithdraw:       {"Withdraw project", ""},
-	app.TransitionClose:          {"Close project", ""},
-}
-
-// decisionFailure is a decision refused for its reason, to show by the reason box.
-type decisionFailure struct {
-	transition app.Transition
-	reason     string
-	verr       *app.ValidationError
-}
-
-// projectShow shows a project, its targets, leads and history, and the workflow steps open to the principal.
+// projectShow shows a project, its targets, leads and history, a banner with the reason when it was sent
+// back, and links to the workflow steps open to the principal.
 func (s *Server) projectShow(c *gin.Context) {
-	s.showProject(c, http.StatusOK, nil)
-}
-
-func (s *Server) showProject(c *gin.Context, status int, failed *decisionFailure) {
 	id, err := pathID(c)
 	if err != nil {
 		s.fail(c, err)
@@ -60,27 +36,43 @@ func (s *Server) showProject(c *gin.Context, status int, failed *decisionFailure
 		s.fail(c, err)
 		return
 	}
-	page := projectPage{basePage: s.newBasePage(c, d.Project.Reference+" "+d.Project.Title), Detail: d}
-	for _, t := range app.Transitions() {
+	page := projectPage{basePage: s.newBasePage(c, projectTitle(d)), Detail: d, Actions: stepLinks(d)}
+	if d.Allowed.Edit {
+		page.Missing = newFormErrors(&app.ValidationError{Fields: d.Missing}, projectFormOrder()...)
+	}
+	s.renderPage(c, http.StatusOK, "projects/show", page)
+}
+
+// stepLinks lists the pages of the steps open to the principal: one link for the decisions, which share
+// their page, and one for each other step.
+func stepLinks(d app.ProjectDetail) []stepLink {
+	var links []stepLink
+	decided := false
+	for _, t := range app.ProjectSteps() {
 		if !d.Allowed.Can(t) {
 			continue
 		}
-		step := workflowStep{Transition: t, Button: stepWords[t].button, ReasonLabel: stepWords[t].reason,
-			Warning: t == app.TransitionWithdraw || t == app.TransitionReject}
-		if !t.NeedsReason() {
-			page.Steps = append(page.Steps, step)
+		if t.NeedsReason() {
+			if !decided {
+				links = append(links, stepLink{TestID: "step-decide", Label: "Make a decision", Href: decisionPath(d.Project.ID)})
+			}
+			decided = true
 			continue
 		}
-		if failed != nil && failed.transition == t {
-			step.Open, step.Reason, step.Error = true, failed.reason, failed.verr.Fields["reason"]
-			page.Errors = formErrors{List: []fieldError{{Field: reasonID(t), Message: step.Error}}}
-		}
-		page.Decisions = append(page.Decisions, step)
+		words := stepWordsFor(t)
+		links = append(links, stepLink{TestID: "step-" + string(t), Label: words.Button, Href: stepPath(d.Project.ID, t),
+			Warning: words.Warning, Secondary: !words.Warning && t != app.TransitionSubmit})
 	}
-	s.renderPage(c, status, "projects/show", page)
+	return links
 }
 
-// reasonID is the id of a decision's reason box.
-func reasonID(t app.Transition) string { return "reason-" + string(t) }
+// projectTitle names a project for a page's title: its reference and title, or its reference alone while a
+// draft has no title.
+func projectTitle(d app.ProjectDetail) string {
+	if d.Project.Title == "" {
+		return d.Project.Reference + " (untitled draft)"
+	}
+	return d.Project.Reference + " " + d.Project.Title
+}
 
 func projectPath(id int64) string { return fmt.Sprintf("/projects/%d", id) }

@@ -52,10 +52,15 @@ func TestBrowser_ProjectPagesPassAxe(t *testing.T) {
 		checkedPage(t, portal, axe, "project register", "/projects", `[data-testid="projects"]`),
 		checkedPage(t, portal, axe, "project register with bad filters", "/projects?status=x&sort=y", `.govuk-error-summary`),
 		checkedPage(t, portal, axe, "new project form", "/projects/new", `[data-testid="project-form"]`),
+		chromedp.SendKeys(chromedp.CSS(`#total_cost`), "lots"),
 		chromedp.Click(chromedp.CSS(`[data-testid="project-form"] button[type="submit"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`.govuk-error-summary`)),
 		checkAccessibility(t, axe, "project form with errors"),
 		checkedPage(t, portal, axe, "draft project", projectURL(projects[0]), `[data-testid="step-submit"]`),
+		checkedPage(t, portal, axe, "withdrawing a draft", projectURL(projects[0])+"/withdraw", `[data-testid="confirm-form"]`),
+		chromedp.Click(chromedp.CSS(`[data-testid="confirm-form"] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`.govuk-panel--confirmation`)),
+		checkAccessibility(t, axe, "a draft just withdrawn"),
 	)
 	if err != nil {
 		t.Fatalf("browser journey: %v", err)
@@ -84,11 +89,12 @@ func TestBrowser_ApproverPagesPassAxe(t *testing.T) {
 	ctx, portal, axe, projects, _ := registerBrowser(t, "demo-funding-approver")
 	err := chromedp.Do(ctx,
 		checkedPage(t, portal, axe, "awaiting decision", "/projects/awaiting-decision", `[data-testid="projects"]`),
-		checkedPage(t, portal, axe, "submitted project for an approver", projectURL(projects[1]), `[data-testid="step-approve"]`),
-		chromedp.Click(chromedp.CSS(`details:has([data-testid="step-reject"]) summary`)),
-		chromedp.Click(chromedp.CSS(`[data-testid="step-reject"] button`)),
+		checkedPage(t, portal, axe, "submitted project for an approver", projectURL(projects[1]), `[data-testid="step-decide"]`),
+		checkedPage(t, portal, axe, "decision page", projectURL(projects[1])+"/decision", `[data-testid="decision-form"]`),
+		chromedp.Click(chromedp.CSS(`#decision-reject`)),
+		chromedp.Click(chromedp.CSS(`[data-testid="decision-form"] button[type="submit"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`.govuk-error-summary`)),
-		checkAccessibility(t, axe, "decision without a reason"),
+		checkAccessibility(t, axe, "rejection without a reason"),
 	)
 	if err != nil {
 		t.Fatalf("browser journey: %v", err)

@@ -46,7 +46,7 @@ func registerTestProject(t *testing.T, portal *portaltest.Portal, p app.Principa
 	t.Helper()
 	in := app.ProjectInput{
 		Title: "Advanced materials pilot line", LeadOrganisationID: lead, Sector: "advanced_materials",
-		LocalAuthorityCode: "E08000003", StartDate: "2024-04-01", EndDate: "2026-03-31",
+		LocalAuthorityCode: placeIn[p.TenantName], StartDate: "2024-04-01", EndDate: "2026-03-31",
 		TotalCost: "1500000", GrantRequested: "1000000", PrivateCoInvestment: "500000",
 	}
 	for _, change := range options {
@@ -59,15 +59,19 @@ func registerTestProject(t *testing.T, portal *portaltest.Portal, p app.Principa
 	return project
 }
 
-// stepProject takes workflow steps through the services, failing the test if any is refused.
+// placeIn is a local authority in each demo accelerator's region: Manchester, Birmingham, Glasgow City.
+var placeIn = map[string]string{"Greater Manchester": "E08000003", "West Midlands": "E08000025", "Glasgow City Region": "S12000049"}
+
+// stepProject takes workflow steps through the services, at the project's current version, failing the
+// test if any is refused.
 func stepProject(t *testing.T, portal *portaltest.Portal, p app.Principal, id int64, steps ...app.Transition) {
 	t.Helper()
 	for _, step := range steps {
-		project, err := portal.Store.Project(t.Context(), models.AllTenants(), id)
+		current, err := portal.Services.Projects.Get(t.Context(), p, id)
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("read project %d: %v", id, err)
 		}
-		if _, err := portal.Services.Projects.Transition(t.Context(), p, id, step, "Because the test says so", project.Version); err != nil {
+		if _, err := portal.Services.Projects.Transition(t.Context(), p, id, step, "Because the test says so", current.Project.Version); err != nil {
 			t.Fatalf("%s project %d: %v", step, id, err)
 		}
 	}

@@ -29,8 +29,14 @@ type ProjectService interface {
 	Choices(ctx context.Context, p app.Principal) (app.FormChoices, error)
 	Create(ctx context.Context, p app.Principal, in app.ProjectInput) (models.Project, error)
 	Update(ctx context.Context, p app.Principal, id int64, in app.ProjectInput) (models.Project, error)
+	Patch(ctx context.Context, p app.Principal, id int64, patch app.ProjectPatch) (models.Project, error)
 	Transition(ctx context.Context, p app.Principal, id int64, t app.Transition, reason string, version int) (models.Project, error)
 	EditRefusal(p app.Principal, project models.Project) error
+	OfOrganisation(ctx context.Context, p app.Principal, organisationID int64) ([]models.OrganisationProject, error)
+	StepRefusal(p app.Principal, project models.Project, t app.Transition) error
+	Check(ctx context.Context, p app.Principal, id int64, t app.Transition, reason string) error
+	DecisionView(ctx context.Context, p app.Principal, id int64) (app.DecisionView, error)
+	DecisionContext(ctx context.Context, p app.Principal, id int64) (app.DecisionView, error)
 }
 
 // APITokenService issues personal API tokens and recognises them.

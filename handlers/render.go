@@ -9,6 +9,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -59,8 +60,11 @@ var requiredPages = []string{
 	"errors/not_found", "errors/forbidden", "errors/server_error", "errors/bad_request",
 	"organisations/index", "organisations/new", "organisations/show", "organisations/edit",
 	"projects/index", "projects/awaiting_decision", "projects/show", "projects/new", "projects/edit",
+	"projects/submit", "projects/confirm_step", "projects/step_done", "projects/decision", "projects/decision_confirm",
 	"account/tokens", "errors/too_many_requests",
 	"programme/show", "programme/edit", "programme/accelerators/new", "programme/accelerators/edit",
+	"service/accessibility", "service/privacy", "service/cookies", "service/contact",
+	"audit/index", "people/person", "account/invitations", "account/organisation",
 }
 
 func (r *renderer) require(names ...string) error {
@@ -93,16 +97,48 @@ func templateFuncs(assets *assetSet) template.FuncMap {
 	for name, fn := range (template.FuncMap{
 		"asset":      assets.url,
 		"join":       strings.Join,
-		"money":      app.FormatPounds,
-		"fy":         app.FinancialYearLabel,
+		"lower":      strings.ToLower,
+		"money":      moneyText,
+		"fy":         app.FinancialYearText,
+		"fyRange":    app.FinancialYearsText,
 		"roleLabel":  func(r models.Role) string { return r.Label() },
 		"hasRole":    func(roles []models.Role, r models.Role) bool { return slices.Contains(roles, r) },
 		"regionName": app.ITL1RegionName,
 		"regions":    app.Regions,
-		"date":       func(t interface{ Format(string) string }) string { return t.Format("2 January 2006") },
+		"date":       dateText,
 		"statusText": http.StatusText,
 	}) {
 		funcs[name] = fn
 	}
 	return funcs
+}
+
+// notGiven is what a page shows for a fact a draft has not given yet.
+const notGiven = "Not given"
+
+// moneyText writes an amount of pence for a page, in the GOV.UK style (£1,250,000, or £1,250,000.50 when
+// there are pence); an amount not given yet (a nil *int64) is "Not given".
+func moneyText(amount any) string {
+	switch v := amount.(type) {
+	case int64:
+		return app.FormatMoney(v)
+	case *int64:
+		if v != nil {
+			return app.FormatMoney(*v)
+		}
+	}
+	return notGiven
+}
+
+// dateText writes a date for a page, like 1 April 2024; a date not given yet (a nil *time.Time) is "Not given".
+func dateText(date any) string {
+	switch v := date.(type) {
+	case time.Time:
+		return v.Format("2 January 2006")
+	case *time.Time:
+		if v != nil {
+			return v.Format("2 January 2006")
+		}
+	}
+	return notGiven
 }

@@ -28,6 +28,7 @@ func (s *Server) router() (*gin.Engine, error) {
 	r.GET("/healthz", s.healthz)
 	r.GET("/readyz", s.readyz)
 	r.GET("/static/:version/*path", s.assets.serve)
+	r.GET("/favicon.ico", s.assets.favicon)
 	if s.cfg.DevIdentityProvider != nil {
 		r.Any("/dev-idp/*path", gin.WrapH(s.cfg.DevIdentityProvider))
 	}
@@ -38,6 +39,7 @@ func (s *Server) router() (*gin.Engine, error) {
 	pages.GET("/auth/callback", s.limitByAddress(app.LimitSignInCallback), s.callback)
 	pages.POST("/logout", s.logout)
 	pages.GET("/signed-out", s.signedOut)
+	s.serviceRoutes(pages)
 
 	signedIn := pages.Group("/", s.requireSignIn, s.limitFormPosts)
 	signedIn.GET("/", s.home)
@@ -67,7 +69,7 @@ func (s *Server) router() (*gin.Engine, error) {
 	signedIn.GET("/projects/:id", s.projectShow)
 	signedIn.GET("/projects/:id/edit", s.projectEdit)
 	signedIn.POST("/projects/:id", s.projectUpdate)
-	signedIn.POST("/projects/:id/transitions/:action", s.projectTransition)
+	s.projectStepRoutes(signedIn)
 
 	signedIn.GET(app.InvitationsPath, s.myInvitations)
 	signedIn.POST(app.InvitationsPath+"/:id/accept", s.invitationAccept)

@@ -38,6 +38,8 @@ type Services struct {
 	AuditTrail    AuditTrailService
 	Programmes    ProgrammeService
 	RateLimiter   RateLimiter
+	// Settings are the business settings pages show, such as the support e-mail address.
+	Settings app.Settings
 	// Ready reports whether the portal can serve requests (the database answers).
 	Ready func(ctx context.Context) error
 }
@@ -47,7 +49,7 @@ func ServicesFrom(s *app.Services, ready func(ctx context.Context) error) Servic
 	return Services{
 		Identity: s.Identity, People: s.People, Overview: s.Overview,
 		Organisations: s.Organisations, Projects: s.Projects, APITokens: s.APITokens, AuditTrail: s.AuditTrail,
-		Programmes: s.Programmes, RateLimiter: s.RateLimiter, Ready: ready,
+		Programmes: s.Programmes, RateLimiter: s.RateLimiter, Settings: s.Settings, Ready: ready,
 	}
 }
 
@@ -66,6 +68,7 @@ type Server struct {
 	auditTrailService AuditTrailService
 	programmes        ProgrammeService
 	limiter           RateLimiter
+	settings          app.Settings
 	ready             func(ctx context.Context) error
 	exports           exportSlots
 }
@@ -96,8 +99,8 @@ func New(cfg Config, svc Services) (http.Handler, error) {
 		cfg: cfg, log: cfg.Log, pages: pages, assets: assets,
 		identity: svc.Identity, people: svc.People, overview: svc.Overview,
 		organisations: svc.Organisations, projects: svc.Projects, apiTokens: svc.APITokens,
-		auditTrailService: svc.AuditTrail, programmes: svc.Programmes, limiter: svc.RateLimiter, ready: svc.Ready,
-		exports: newExportSlots(cfg.ExportConcurrency),
+		auditTrailService: svc.AuditTrail, programmes: svc.Programmes, limiter: svc.RateLimiter, settings: svc.Settings,
+		ready: svc.Ready, exports: newExportSlots(cfg.ExportConcurrency),
 	}
 	engine, err := s.router()
 	if err != nil {

@@ -123,7 +123,7 @@ var flashMessages = map[string]string{
 }
 
 func (s *Server) setFlash(c *gin.Context, code string) {
-	s.setCookie(c, flashCookie, code, 60)
+	s.setCookie(c, flashCookie, code, flashSeconds)
 }
 
 func (s *Server) takeFlash(c *gin.Context) string {

@@ -71,3 +71,9 @@ func (a *assetSet) serve(c *gin.Context) {
 	}
 	c.FileFromFS(name, http.FS(a.files))
 }
+
+// favicon answers browsers that ask for /favicon.ico without reading the page's icon links.
+func (a *assetSet) favicon(c *gin.Context) {
+	c.Header("Cache-Control", "public, max-age=86400")
+	c.FileFromFS("favicon.ico", http.FS(a.files))
+}

@@ -160,7 +160,7 @@ func fillRecordParameters(t *testing.T, pattern string, target westMidlandsRecor
 		return []string{path}
 	}
 	var paths []string
-	for _, step := range app.Transitions() {
+	for _, step := range app.ProjectSteps() {
 		paths = append(paths, strings.Replace(path, ":action", string(step), 1))
 	}
 	return paths
@@ -178,6 +178,7 @@ func sweepBody(r sweepRequest, target westMidlandsRecords) any {
 			"version": {fmt.Sprint(version)}, "reason": {"Taken over"}, "name": {"Taken over"}, "kind": {"business"},
 			"from": {"project_lead"}, "role": {"partnership_staff"},
 			"lead_body": {"Taken over"}, "region": {"TLG"},
+			"decision": {"approve"}, "reason-approve": {"Taken over"}, "confirmed": {"yes"},
 		})
 		switch {
 		case strings.HasPrefix(r.path, "/organisations/"):
@@ -191,6 +192,8 @@ func sweepBody(r sweepRequest, target westMidlandsRecords) any {
 	case strings.HasPrefix(r.path, "/api/v1/organisations/"):
 		return map[string]any{"name": "Taken over", "kind": "business", "version": target.organisation.Version}
 	case r.method == http.MethodPatch:
+		return map[string]any{"title": "Taken over", "version": version}
+	case r.method == http.MethodPut:
 		return withFields(apiProjectBody(target.organisation.ID), map[string]any{"version": version})
 	default:
 		return map[string]any{"reason": "Taken over", "version": version}
@@ -213,6 +216,9 @@ func (r sweepRequest) build(t *testing.T, base, token string) *http.Request {
 			t.Fatal(err)
 		}
 		body, contentType = string(raw), "application/json"
+		if r.method == http.MethodPatch && strings.HasPrefix(r.path, "/api/v1/projects/") {
+			contentType = "application/merge-patch+json"
+		}
 	}
 	req, err := http.NewRequest(r.method, base+r.path, strings.NewReader(body))
 	if err != nil {

@@ -21,6 +21,8 @@ type basePage struct {
 	Development bool
 	Flash       string
 	Errors      formErrors
+	// SupportEmail is where people write for help, from the business settings.
+	SupportEmail string
 }
 
 type navItem struct {
@@ -39,7 +41,8 @@ func (n navItem) CountText() string {
 
 // newBasePage fills the base from the request.
 func (s *Server) newBasePage(c *gin.Context, title string) basePage {
-	b := basePage{Title: title, RequestID: requestIDOf(c), Development: s.cfg.Development, Flash: s.takeFlash(c)}
+	b := basePage{Title: title, RequestID: requestIDOf(c), Development: s.cfg.Development, Flash: s.takeFlash(c),
+		SupportEmail: s.settings.SupportEmail}
 	if p, ok := principalOf(c); ok {
 		b.Principal = &p
 		b.Nav = navigationFor(p, c.Request.URL.Path, s.awaitingCount(c, p))

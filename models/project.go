@@ -25,22 +25,24 @@ var AllProjectStatuses = []ProjectStatus{
 	StatusDraft, StatusSubmitted, StatusChangesRequested, StatusApproved, StatusRejected, StatusClosed, StatusWithdrawn,
 }
 
-// Project is one funded (or proposed) piece of work of an accelerator.
+// Project is one funded (or proposed) piece of work of an accelerator. A draft saves whatever has been
+// given so far: the facts a submission needs are nil (or "" for text) until someone gives them, and the
+// database refuses a project beyond the drafting states without them.
 type Project struct {
 	ID                       int64
 	TenantID                 int64
 	Reference                string
 	Title                    string
 	Summary                  string
-	LeadOrganisationID       int64
+	LeadOrganisationID       *int64
 	Sector                   string
 	SectorOther              string
-	LocalAuthorityCode       string
-	StartDate                time.Time `gorm:"type:date"`
-	EndDate                  time.Time `gorm:"type:date"`
-	TotalCostPence           int64
-	GrantRequestedPence      int64
-	PrivateCoInvestmentPence int64
+	LocalAuthorityCode       *string
+	StartDate                *time.Time `gorm:"type:date"`
+	EndDate                  *time.Time `gorm:"type:date"`
+	TotalCostPence           *int64
+	GrantRequestedPence      *int64
+	PrivateCoInvestmentPence *int64
 	Status                   ProjectStatus
 	Version                  int
 	CreatedByUserID          int64

@@ -74,12 +74,12 @@ func (s *Store) exportChunk(ctx context.Context, q ProjectQuery) ([]ProjectExpor
 			}
 		}
 		err := page.Select(`projects.id, projects.reference, projects.title, tenants.name AS tenant_name,
-				organisations.name AS lead_organisation_name, projects.status, projects.sector, projects.sector_other,
+				COALESCE(organisations.name, '') AS lead_organisation_name, projects.status, projects.sector, projects.sector_other,
 				projects.local_authority_code, local_authorities.name AS local_authority_name, projects.start_date,
 				projects.end_date, projects.total_cost_pence, projects.grant_requested_pence,
 				projects.private_co_investment_pence, projects.updated_at`).
 			Joins("JOIN tenants ON tenants.id = projects.tenant_id").
-			Joins("JOIN organisations ON organisations.id = projects.lead_organisation_id").
+			Joins("LEFT JOIN organisations ON organisations.id = projects.lead_organisation_id").
 			Joins("LEFT JOIN local_authorities ON local_authorities.code = projects.local_authority_code").
 			Order(order.orderBy("projects.id", false, []string{"projects.reference"})).
 			Limit(exportChunk).Scan(&rows).Error

@@ -79,7 +79,8 @@ func projectColumn(sort string) (keyColumn, bool) {
 	case "title":
 		return keyColumn{sql: "projects.title"}, true
 	case "grant":
-		return keyColumn{sql: "projects.grant_requested_pence", kind: kindInt}, true
+		// A draft may have no grant yet: it sorts as nothing, in both databases alike.
+		return keyColumn{sql: "COALESCE(projects.grant_requested_pence, 0)", kind: kindInt}, true
 	case "status":
 		return keyColumn{sql: "projects.status"}, true
 	}
@@ -108,7 +109,7 @@ func ProjectPositionOf(sort string, r ProjectRow) Position {
 	case "title", "-title":
 		pos.Values = []string{r.Title}
 	case "grant", "-grant":
-		pos.Values = []string{strconv.FormatInt(r.GrantRequestedPence, 10)}
+		pos.Values = []string{strconv.FormatInt(valueOr0(r.GrantRequestedPence), 10)}
 	case "status", "-status":
 		pos.Values = []string{string(r.Status)}
 	}
@@ -167,9 +168,10 @@ func (s *Store) selectRows(db *gorm.DB, order keyset, terms []string, backward b
 	if len(order.columns) == 2 {
 		columns[0] = "search_tier"
 	}
-	return db.Select(projectColumns(db)+", tenants.name AS tenant_name, organisations.name AS lead_organisation_name, "+tier.sql+" AS search_tier", tier.args...).
+	return db.Select(projectColumns(db)+", tenants.name AS tenant_name, COALESCE(organisations.name, '') AS lead_organisation_name, "+tier.sql+" AS search_tier", tier.args...).
 		Joins("JOIN tenants ON tenants.id = projects.tenant_id").
-		Joins("JOIN organisations ON organisations.id = projects.lead_organisation_id").
+		// A draft may not name its lead organisation yet, so the join keeps projects without one.
+		Joins("LEFT JOIN organisations ON organisations.id = projects.lead_organisation_id").
 		Order(order.orderBy("projects.id", backward, columns))
 }
 
@@ -237,4 +239,11 @@ func projectColumns(db *gorm.DB) string {
 		columns = append(columns, "projects."+db.NamingStrategy.ColumnName("projects", field.Name))
 	}
 	return strings.Join(columns, ", ")
+}
+
+func valueOr0(p *int64) int64 {
+	if p == nil {
+		return 0
+	}
+	return *p
 }

@@ -18,7 +18,7 @@ func TestProjectDates_RoundTripExactlyOnBothDatabases(t *testing.T) {
 		store := models.NewStore(db.Gorm)
 		f := newRegisterFixture(t, store)
 		project := newProject(t, store, f.tenant, f.lead, f.org, func(p *models.Project) {
-			p.StartDate, p.EndDate = date("2024-02-29"), date("2026-03-31")
+			p.StartDate, p.EndDate = ptr(date("2024-02-29")), ptr(date("2026-03-31"))
 		})
 		check := func(when string, start, end string) {
 			t.Helper()
@@ -39,7 +39,7 @@ func TestProjectDates_RoundTripExactlyOnBothDatabases(t *testing.T) {
 			}
 		}
 		check("created", "2024-02-29", "2026-03-31")
-		project.StartDate, project.EndDate = date("2028-02-29"), date("2028-03-01")
+		project.StartDate, project.EndDate = ptr(date("2028-02-29")), ptr(date("2028-03-01"))
 		if err := store.UpdateProject(ctx, &project, models.StatusDraft); err != nil {
 			t.Fatal(err)
 		}
@@ -91,6 +91,42 @@ func TestNextProjectNumber_CountsFromOnePerTenantAndYear(t *testing.T) {
 		}
 		if diff := cmp.Diff([]int{1, 2, 1, 1, 3}, got); diff != "" {
 			t.Errorf("numbers (-want +got):\n%s", diff)
+		}
+	})
+}
+
+// TestProjects_TheDatabaseRefusesAnIncompleteProjectBeyondTheDraftingStates is the backstop of drafts that
+// save partially: whatever the application does, a project submitted (or further) has every fact a decision
+// needs, while a draft, one sent back for changes and one withdrawn may lack them.
+func TestProjects_TheDatabaseRefusesAnIncompleteProjectBeyondTheDraftingStates(t *testing.T) {
+	modeltest.ForEachDatabase(t, func(t *testing.T, db *models.Database) {
+		ctx := context.Background()
+		store := models.NewStore(db.Gorm)
+		f := newRegisterFixture(t, store)
+		lacking := map[string]func(p *models.Project){
+			"title":                 func(p *models.Project) { p.Title = "" },
+			"sector":                func(p *models.Project) { p.Sector = "" },
+			"lead organisation":     func(p *models.Project) { p.LeadOrganisationID = nil },
+			"local authority":       func(p *models.Project) { p.LocalAuthorityCode = nil },
+			"start date":            func(p *models.Project) { p.StartDate = nil },
+			"end date":              func(p *models.Project) { p.EndDate = nil },
+			"total cost":            func(p *models.Project) { p.TotalCostPence = nil },
+			"grant requested":       func(p *models.Project) { p.GrantRequestedPence = nil },
+			"private co-investment": func(p *models.Project) { p.PrivateCoInvestmentPence = nil },
+		}
+		for fact, remove := range lacking {
+			for _, status := range models.AllProjectStatuses {
+				drafting := status == models.StatusDraft || status == models.StatusChangesRequested || status == models.StatusWithdrawn
+				project := newProject(t, store, f.tenant, f.lead, f.org, remove)
+				project.Status = status
+				err := store.UpdateProject(ctx, &project, models.StatusDraft)
+				if drafting && err != nil {
+					t.Errorf("a %s project without its %s: %v, want it stored", status, fact, err)
+				}
+				if !drafting && !errors.Is(err, models.ErrConstraint) {
+					t.Errorf("a %s project without its %s: %v, want ErrConstraint", status, fact, err)
+				}
+			}
 		}
 	})
 }

@@ -38,10 +38,10 @@ func idText(id int64) string { return strconv.FormatInt(id, 10) }
 func newProject(t testing.TB, store *models.Store, tenant models.Tenant, creator models.User, lead models.Organisation, opts ...func(*models.Project)) models.Project {
 	t.Helper()
 	p := models.Project{
-		TenantID: tenant.ID, Reference: unique("REF"), Title: unique("Project"), LeadOrganisationID: lead.ID,
-		Sector: "advanced_materials", LocalAuthorityCode: "E08000003",
-		StartDate: date("2024-04-01"), EndDate: date("2025-03-31"),
-		TotalCostPence: 100_000_000, GrantRequestedPence: 75_000_000, PrivateCoInvestmentPence: 25_000_000,
+		TenantID: tenant.ID, Reference: unique("REF"), Title: unique("Project"), LeadOrganisationID: &lead.ID,
+		Sector: "advanced_materials", LocalAuthorityCode: ptr("E08000003"),
+		StartDate: ptr(date("2024-04-01")), EndDate: ptr(date("2025-03-31")),
+		TotalCostPence: ptr[int64](100_000_000), GrantRequestedPence: ptr[int64](75_000_000), PrivateCoInvestmentPence: ptr[int64](25_000_000),
 		Status: models.StatusDraft, CreatedByUserID: creator.ID, CreatedAt: testNow, UpdatedAt: testNow,
 	}
 	for _, opt := range opts {
@@ -52,6 +52,9 @@ func newProject(t testing.TB, store *models.Store, tenant models.Tenant, creator
 	}
 	return p
 }
+
+// ptr returns a pointer to a copy of v, for the facts a project may leave out.
+func ptr[T any](v T) *T { return &v }
 
 func date(s string) time.Time {
 	d, err := time.Parse(time.DateOnly, s)

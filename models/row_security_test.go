@@ -307,7 +307,7 @@ func TestCompositeKeys_AChildRowCannotPointAtAnotherTenantsParent(t *testing.T) 
 			},
 			"new project led by another tenant's organisation": func() error {
 				p := a.project
-				p.ID, p.Reference, p.LeadOrganisationID = 0, unique("REF"), b.org.ID
+				p.ID, p.Reference, p.LeadOrganisationID = 0, unique("REF"), &b.org.ID
 				return raw.Create(&p).Error
 			},
 		}

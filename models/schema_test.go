@@ -33,6 +33,41 @@ func TestMigrations_BothDialectsGiveTheSameTablesAndColumns(t *testing.T) {
 	}
 }
 
+// TestMigrations_BothDialectsGiveTheSameIndexes compares the indexes a migration names, so that a table
+// rebuilt on SQLite (which cannot change a column in place) cannot lose one without notice.
+func TestMigrations_BothDialectsGiveTheSameIndexes(t *testing.T) {
+	if len(modeltest.Dialects()) < 2 {
+		t.Skip(modeltest.PostgresURLVariable + " is not set: only SQLite can be checked")
+	}
+	sqlite := namedIndexes(t, modeltest.New(t, migrations.SQLite))
+	postgres := namedIndexes(t, modeltest.New(t, migrations.Postgres))
+	if diff := cmp.Diff(sqlite, postgres); diff != "" {
+		t.Errorf("SQLite (-) and PostgreSQL (+) indexes differ:\n%s", diff)
+	}
+	if len(sqlite) < 10 {
+		t.Errorf("only %d named indexes found: %v", len(sqlite), sqlite)
+	}
+}
+
+// namedIndexes lists "table.index" for every index a migration created by name, leaving out those the
+// database makes itself for primary keys and UNIQUE constraints, and PostgreSQL's full-text GIN indexes,
+// whose SQLite counterpart is an FTS5 table.
+func namedIndexes(t *testing.T, db *models.Database) []string {
+	t.Helper()
+	query := `SELECT tbl_name || '.' || name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`
+	if db.Dialect == migrations.Postgres {
+		query = `SELECT i.tablename || '.' || i.indexname FROM pg_indexes i
+			WHERE i.schemaname = current_schema() AND i.indexdef NOT LIKE '%USING gin%' AND NOT EXISTS (
+				SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.connamespace = current_schema()::regnamespace)`
+	}
+	var names []string
+	if err := db.Gorm.Raw(query).Scan(&names).Error; err != nil {
+		t.Fatalf("read indexes: %v", err)
+	}
+	sort.Strings(names)
+	return names
+}
+
 func TestModels_MatchTheMigratedTables(t *testing.T) {
 	for _, dialect := range modeltest.Dialects() {
 		t.Run(string(dialect), func(t *testing.T) {

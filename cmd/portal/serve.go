@@ -104,6 +104,10 @@ func serveUntilDone(ctx context.Context, listener net.Listener, handler http.Han
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(listener) }()
 	log.Info("portal is listening", "addr", listener.Addr().String(), "base_url", cfg.BaseURL.String())
+	if cfg.DevIdentityProvider {
+		// make run ends here: tell the developer where to go, not only where the provider is.
+		log.Info("open the portal in a browser, press Sign in and choose a demo user", "url", cfg.BaseURL.String()+"/")
+	}
 	select {
 	case err := <-served:
 		return fmt.Errorf("serve: %w", err)

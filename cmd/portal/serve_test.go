@@ -92,7 +92,8 @@ func TestServe_BecomesReadyThenShutsDownGracefullyWhenTheContextEnds(t *testing.
 		if _, err := http.Get(portal.url + "/healthz"); err == nil {
 			t.Error("still answering after shutdown")
 		}
-		for _, want := range []string{"portal is listening", "shutting down", "stopped"} {
+		open := `msg="open the portal in a browser, press Sign in and choose a demo user" url=http://localhost:`
+		for _, want := range []string{"portal is listening", open, "shutting down", "stopped"} {
 			if !strings.Contains(portal.logs.String(), want) {
 				t.Errorf("log lacks %q:\n%s", want, portal.logs)
 			}

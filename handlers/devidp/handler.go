@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/zitadel/oidc/v3/pkg/op"
@@ -32,7 +33,7 @@ func newHandler(cfg Config, prefix string, store *storage, logger *slog.Logger) 
 	if err != nil {
 		return nil, err
 	}
-	pg, err := newPages(cfg.StylesheetURL, prefix)
+	pg, err := newPages(cfg.StylesheetURL, prefix, portalLogin(cfg.RedirectURIs[0]))
 	if err != nil {
 		return nil, err
 	}
@@ -82,6 +83,8 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	switch rest {
+	case "", "/":
+		h.serveIndex(w, r)
 	case loginPath:
 		h.serveLogin(w, r)
 	case signedOutPath:
@@ -89,4 +92,31 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		h.oidc.ServeHTTP(w, r)
 	}
+}
+
+// serveIndex is the provider's own address, which a person may open by mistake: it says what the provider is,
+// sends them to the portal to sign in, and lists the accounts they can choose from there.
+func (h *handler) serveIndex(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		h.pages.problemPage(w, http.StatusMethodNotAllowed, "This page only accepts GET.")
+		return
+	}
+	accounts, err := h.store.directory.Accounts(r.Context())
+	if err != nil {
+		h.log.ErrorContext(r.Context(), "devidp: list accounts", "error", err)
+	}
+	h.pages.render(w, http.StatusOK, h.pages.index, page{
+		Title: "Development sign-in", Accounts: accountViews(accounts),
+		Discovery: h.prefix + "/.well-known/openid-configuration",
+	})
+}
+
+// portalLogin is the sign-in page of the portal that a redirect URI belongs to: its origin and /login.
+func portalLogin(redirectURI string) string {
+	u, err := url.Parse(redirectURI)
+	if err != nil {
+		return "/login"
+	}
+	return u.Scheme + "://" + u.Host + "/login"
 }

@@ -16,9 +16,12 @@ var templateFS embed.FS
 type pages struct {
 	stylesheetURL string
 	loginAction   string
+	homeURL       string // this provider's own index page
+	portalLogin   string // the portal's sign-in page, where a person starts
 	login         *template.Template
 	signedOut     *template.Template
 	problem       *template.Template
+	index         *template.Template
 }
 
 // page is the data every template sees.
@@ -26,6 +29,9 @@ type page struct {
 	Title         string
 	StylesheetURL string
 	LoginAction   string
+	HomeURL       string
+	PortalLogin   string
+	Discovery     string
 	AuthRequestID string
 	Accounts      []accountView
 	Message       string
@@ -36,8 +42,8 @@ type accountView struct {
 	Subject, Name, Email, Description string
 }
 
-func newPages(stylesheetURL, prefix string) (*pages, error) {
-	p := &pages{stylesheetURL: stylesheetURL, loginAction: prefix + loginPath}
+func newPages(stylesheetURL, prefix, portalLogin string) (*pages, error) {
+	p := &pages{stylesheetURL: stylesheetURL, loginAction: prefix + loginPath, homeURL: prefix + "/", portalLogin: portalLogin}
 	var err error
 	if p.login, err = parsePage("login.html"); err != nil {
 		return nil, err
@@ -46,6 +52,9 @@ func newPages(stylesheetURL, prefix string) (*pages, error) {
 		return nil, err
 	}
 	if p.problem, err = parsePage("problem.html"); err != nil {
+		return nil, err
+	}
+	if p.index, err = parsePage("index.html"); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -64,6 +73,8 @@ func parsePage(name string) (*template.Template, error) {
 func (p *pages) render(w http.ResponseWriter, status int, t *template.Template, data page) {
 	data.StylesheetURL = p.stylesheetURL
 	data.LoginAction = p.loginAction
+	data.HomeURL = p.homeURL
+	data.PortalLogin = p.portalLogin
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
 		http.Error(w, "devidp: cannot render page", http.StatusInternalServerError)

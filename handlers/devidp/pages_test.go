@@ -127,3 +127,29 @@ func TestEndSession(t *testing.T) {
 		}
 	})
 }
+
+// TestProviderAddressExplainsItselfAndSendsPeopleToThePortal: opening the provider's own address, as
+// `make run` once led people to, gives a page that says what it is, not "404 page not found".
+func TestProviderAddressExplainsItselfAndSendsPeopleToThePortal(t *testing.T) {
+	e := newEnv(t, demoAccounts)
+	for _, path := range []string{"/dev-idp", "/dev-idp/"} {
+		res, err := http.Get(strings.TrimSuffix(e.issuer, "/dev-idp") + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := readBody(t, res)
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("GET %s: status %d", path, res.StatusCode)
+		}
+		portal, _ := url.Parse(e.redirectURI)
+		for _, want := range []string{"Development sign-in", `href="` + portal.Scheme + "://" + portal.Host + `/login"`,
+			demoAccounts[0].Name, demoAccounts[0].Description, "/dev-idp/.well-known/openid-configuration", "govuk-header__product-name"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("GET %s lacks %q", path, want)
+			}
+		}
+		if strings.Contains(body, "<form") {
+			t.Errorf("GET %s offers a sign-in form outside a sign-in request", path)
+		}
+	}
+}

@@ -108,9 +108,9 @@ func fillParts(tb testing.TB, db *gorm.DB, projects []models.Project, orgs []mod
 	targets := make([]models.ProjectTarget, 0, len(projects))
 	for i, pr := range projects {
 		if len(orgs) > 1 {
-			partners = append(partners, models.ProjectPartner{ProjectID: pr.ID, OrganisationID: orgs[(i+1)%len(orgs)].ID})
+			partners = append(partners, models.ProjectPartner{TenantID: pr.TenantID, ProjectID: pr.ID, OrganisationID: orgs[(i+1)%len(orgs)].ID})
 		}
-		targets = append(targets, models.ProjectTarget{ProjectID: pr.ID, IndicatorCode: "jobs_created", Target: int64(10 + i%50)})
+		targets = append(targets, models.ProjectTarget{TenantID: pr.TenantID, ProjectID: pr.ID, IndicatorCode: "jobs_created", Target: int64(10 + i%50)})
 	}
 	if err := db.CreateInBatches(&partners, 1000).Error; err != nil {
 		tb.Fatalf("bulk partners: %v", err)
@@ -122,14 +122,17 @@ func fillParts(tb testing.TB, db *gorm.DB, projects []models.Project, orgs []mod
 
 func bulkProject(t models.Tenant, orgID, creatorID int64, i int, now time.Time) models.Project {
 	statuses := models.AllProjectStatuses
-	sector := app.Sectors[i%len(app.Sectors)].Code
+	sectors := app.Sectors()
+	sector := sectors[i%len(sectors)].Code
 	grant := int64(50_000_000 + (i%40)*10_000_000)
+	total, place := grant*2, "E08000003"
+	start, end := time.Date(2024, 4, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)
 	return models.Project{
 		TenantID: t.ID, Reference: fmt.Sprintf("%s-2024-%04d", t.ReferencePrefix, i+1),
 		Title:   fmt.Sprintf("Project %d of %s: applied research in %s", i+1, t.Name, app.SectorLabel(sector)),
-		Summary: "Generated for benchmarks.", LeadOrganisationID: orgID, Sector: sector, SectorOther: otherText(sector),
-		LocalAuthorityCode: "E08000003", StartDate: time.Date(2024, 4, 1, 0, 0, 0, 0, time.UTC), EndDate: time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC),
-		TotalCostPence: grant * 2, GrantRequestedPence: grant, PrivateCoInvestmentPence: grant,
+		Summary: "Generated for benchmarks.", LeadOrganisationID: &orgID, Sector: sector, SectorOther: otherText(sector),
+		LocalAuthorityCode: &place, StartDate: &start, EndDate: &end,
+		TotalCostPence: &total, GrantRequestedPence: &grant, PrivateCoInvestmentPence: &grant,
 		Status: statuses[i%len(statuses)], Version: 1, CreatedByUserID: creatorID,
 		CreatedAt: now, UpdatedAt: now.Add(-time.Duration(i) * time.Minute),
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,8 +19,15 @@ const (
 	chromiumVariable     = "PORTAL_CHROMIUM"
 )
 
-// Chromium starts a headless Chromium for the test and returns a context for chromedp actions in one tab.
+// Chromium starts a headless Chromium for the test and returns a context for chromedp actions in one tab,
+// which ends a minute later.
 func Chromium(t testing.TB) context.Context {
+	t.Helper()
+	return ChromiumFor(t, 60*time.Second)
+}
+
+// ChromiumFor is Chromium for a journey that needs longer than a minute.
+func ChromiumFor(t testing.TB, limit time.Duration) context.Context {
 	t.Helper()
 	path := findChromium()
 	if path == "" {
@@ -43,7 +52,7 @@ func Chromium(t testing.TB) context.Context {
 	if err := chromedp.Do(tab); err != nil {
 		t.Fatalf("start Chromium at %s: %v", path, err)
 	}
-	ctx, cancelTimeout := context.WithTimeout(tab, 60*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(tab, limit)
 	t.Cleanup(cancelTimeout)
 	return ctx
 }
@@ -58,4 +67,23 @@ func findChromium() string {
 		}
 	}
 	return ""
+}
+
+// screenshotsVariable names a folder for the browser tests' screenshots; without it they go to a new folder
+// under the system's temporary folder, which the test log names.
+const screenshotsVariable = "PORTAL_SCREENSHOTS"
+
+// ScreenshotDir returns the folder a test's screenshots go in (a subfolder named after the test), making it.
+// It outlives the test, so that a person can look at the pages after a run.
+func ScreenshotDir(t testing.TB) string {
+	t.Helper()
+	root := os.Getenv(screenshotsVariable)
+	if root == "" {
+		root = filepath.Join(os.TempDir(), "portal-screenshots")
+	}
+	dir := filepath.Join(root, strings.ReplaceAll(t.Name(), "/", "-"))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatalf("screenshots folder: %v", err)
+	}
+	return dir
 }

@@ -141,8 +141,9 @@ func (p *Portal) developmentProvider(t testing.TB, dev app.ProviderConfig, log *
 	idp, err := devidp.New(devidp.Config{
 		Issuer: dev.Issuer, ClientID: dev.ClientID, ClientSecret: dev.ClientSecret,
 		RedirectURIs: []string{p.URL + "/auth/callback"}, PostLogoutRedirectURIs: []string{p.URL + "/signed-out"},
-		SigningKey: p.SigningKey, Directory: handlers.DevelopmentDirectory{Store: p.Store, Provider: DevProvider},
-		Logger: log,
+		SigningKey: p.SigningKey, StylesheetURL: "/static/current/govuk/portal.css", // as the binary serves it
+		Directory: handlers.DevelopmentDirectory{Store: p.Store, Provider: DevProvider},
+		Logger:    log,
 	})
 	if err != nil {
 		t.Fatalf("development provider: %v", err)

@@ -4,8 +4,8 @@
 -- project's tenant the same way. Row-level security (00008) can then judge every row by its own tenant_id.
 
 -- +goose Up
-ALTER TABLE organisations ADD CONSTRAINT organisations_tenant_key UNIQUE (tenant_id, id);
-ALTER TABLE projects ADD CONSTRAINT projects_tenant_key UNIQUE (tenant_id, id);
+CREATE UNIQUE INDEX organisations_tenant_key ON organisations (tenant_id, id);
+CREATE UNIQUE INDEX projects_tenant_key ON projects (tenant_id, id);
 
 ALTER TABLE projects DROP CONSTRAINT projects_lead_organisation_id_fkey;
 ALTER TABLE projects ADD CONSTRAINT projects_lead_organisation_in_tenant
@@ -49,5 +49,5 @@ ALTER TABLE project_partners ADD FOREIGN KEY (organisation_id) REFERENCES organi
 ALTER TABLE project_partners DROP COLUMN tenant_id;
 ALTER TABLE projects DROP CONSTRAINT projects_lead_organisation_in_tenant;
 ALTER TABLE projects ADD FOREIGN KEY (lead_organisation_id) REFERENCES organisations (id);
-ALTER TABLE projects DROP CONSTRAINT projects_tenant_key;
-ALTER TABLE organisations DROP CONSTRAINT organisations_tenant_key;
+DROP INDEX projects_tenant_key;
+DROP INDEX organisations_tenant_key;
