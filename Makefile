@@ -73,7 +73,7 @@ run: ## Build assets (if npm is installed) and the binary, then migrate, seed de
 # and PORTAL_CHROMIUM (headless browser tests) are read from the environment.
 # The tests do not need `make assets`.
 test: ## Run all Go tests (go test -count=1 ./...)
-	$(GO) test -count=1 $(GOTESTFLAGS) ./...
+	$(GO) test -count=1 -timeout 45m $(GOTESTFLAGS) ./...
 
 # The national benchmarks generate 10,000 and 50,000 projects (PORTAL_BENCH_PROJECTS chooses) on PostgreSQL
 # when PORTAL_TEST_DATABASE_URL is set, SQLite otherwise; at both sizes they take some twenty minutes on
